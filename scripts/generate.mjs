@@ -1,0 +1,22 @@
+// Writes every generated artifact from the catalog: the catalog JSON the core imports, snippets,
+// the injection grammar and the README table. `--check` exits 1 when a committed copy is stale.
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCatalog } from './catalog-build.mjs';
+import { renderArtifacts } from './artifacts.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+const catalog = await buildCatalog();
+const outputs = renderArtifacts(catalog, (p) => (existsSync(path.join(root, p)) ? readFileSync(path.join(root, p), 'utf8') : ''));
+const stale = [];
+for (const [rel, text] of Object.entries(outputs)) {
+  const file = path.join(root, rel);
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : null;
+  if (old === text) continue;
+  stale.push(rel);
+  if (!check) { mkdirSync(path.dirname(file), { recursive: true }); writeFileSync(file, text); }
+}
+if (check && stale.length) { console.error(`stale generated files (run npm run generate): ${stale.join(', ')}`); process.exit(1); }
+console.log(stale.length ? `${check ? 'stale' : 'wrote'}: ${stale.join(', ')}` : 'generated files are current');

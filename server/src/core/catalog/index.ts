@@ -1,0 +1,57 @@
+import data from './catalog.generated.json';
+import type { Catalog, MilkyEntry, NapcatEntry } from './types';
+
+export * from './types';
+
+/** The generated catalog: every NapCat name of the table, every Milky 1.2 endpoint. */
+export const catalog = data as unknown as Catalog;
+
+export const napcatNames: ReadonlySet<string> = new Set(Object.keys(catalog.napcat));
+export const milkyNames: ReadonlySet<string> = new Set(Object.keys(catalog.milky));
+
+export function napcatEntry(name: string): NapcatEntry | undefined {
+  return Object.prototype.hasOwnProperty.call(catalog.napcat, name) ? catalog.napcat[name] : undefined;
+}
+
+export function milkyEntry(name: string): MilkyEntry | undefined {
+  return Object.prototype.hasOwnProperty.call(catalog.milky, name) ? catalog.milky[name] : undefined;
+}
+
+/** `send_group_msg` → `sendGroupMsg`; a leading underscore stays (`_getGroupNotice`). */
+export function toCamel(name: string): string {
+  return name.replace(/(?!^)_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Koishi's `bot.internal` exposes NapCat actions in camelCase. Only names that change count. */
+export const camelToNapcat: ReadonlyMap<string, string> = new Map(
+  [...napcatNames].map((n) => [toCamel(n), n] as const).filter(([camel, n]) => camel !== n),
+);
+
+/** Upstream spellings that count as a table name (`.handle_quick_operation`). */
+export const spellingToNapcat: ReadonlyMap<string, string> = new Map(
+  Object.entries(catalog.napcat).filter(([, e]) => e.spelling).map(([n, e]) => [e.spelling as string, n] as const),
+);
+
+/** Resolves a name as written (table name or upstream spelling) to its table name. */
+export function resolveNapcat(written: string): string | undefined {
+  if (napcatNames.has(written)) return written;
+  return spellingToNapcat.get(written);
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Every name a scanner could report, longest first so alternation prefers whole names.
+const allWords = [...new Set([...napcatNames, ...milkyNames, ...camelToNapcat.keys()])].sort((a, b) => b.length - a.length);
+
+/** One pass over the text: does it mention any known name at all? (the prefilter) */
+export const anyNamePattern = new RegExp(allWords.map(escapeRegex).join('|'));
+
+/** Global variant: every offset where a known name starts (drives the pruned tree walk). */
+export function candidateOffsets(text: string): number[] {
+  const re = new RegExp(anyNamePattern.source, 'g');
+  const out: number[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  return out;
+}

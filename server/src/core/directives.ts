@@ -1,0 +1,23 @@
+/** Inline directives: `// napcat-milky-disable` at the top of a file, `// napcat-milky-ignore-next-line`. */
+
+const leadingComments = /^(?:#![^\r\n]*(?:\r\n|\r|\n))?(?:\s*(?:\/\/[^\r\n]*|\/\*[\s\S]*?\*\/))*/;
+const ignoreNextLine = /(?:\/\/|\/\*)\s*napcat-milky-ignore-next-line\b/;
+
+export const IGNORE_NEXT_LINE = 'napcat-milky-ignore-next-line';
+export const DISABLE_FILE = 'napcat-milky-disable';
+
+export function isFileDisabled(text: string): boolean {
+  const head = leadingComments.exec(text.slice(0, 4096));
+  return !!head && /napcat-milky-disable(?![\w-])/.test(head[0]);
+}
+
+/** 0-based line numbers whose findings are ignored (the line after each directive). */
+export function ignoredLines(text: string, starts: number[]): Set<number> {
+  const out = new Set<number>();
+  if (!text.includes(IGNORE_NEXT_LINE)) return out;
+  for (let i = 0; i < starts.length; i++) {
+    const line = text.slice(starts[i], i + 1 < starts.length ? starts[i + 1] : text.length);
+    if (line.includes(IGNORE_NEXT_LINE) && ignoreNextLine.test(line)) out.add(i + 1);
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+/** The pure core: catalog → scan → analyze → fix → docs. No editor, no file system. */
+export * from './analyze';
+export * from './fix';
+export * from './edits';
+export * from './messages';
+export * from './text';
+export * from './directives';
+export { catalog, napcatEntry, milkyEntry, napcatNames, milkyNames, resolveNapcat, toCamel } from './catalog';
+export type { Kind, NapcatEntry, MilkyEntry } from './catalog';
+export type { ManualStep } from './params';
+export * from './severity';

@@ -1,0 +1,184 @@
+import { catalog, milkyEntry, type ParamMap } from './catalog';
+import type { Edit } from './edits';
+import type { Literal, ObjectInfo, PropInfo } from './scan/types';
+
+/** A step of a migration that a person has to do: nothing is guessed. */
+export interface ManualStep {
+  code: 'lookup' | 'required' | 'segments' | 'uri' | 'constant' | 'drop' | 'unknown' | 'conflict' | 'rename' | 'transform' | 'transport' | 'value';
+  param?: string;
+  field?: string | string[];
+  value?: string | number | boolean;
+  note?: string;
+}
+
+export interface ParamMigration {
+  edits: Edit[];
+  manual: ManualStep[];
+}
+
+const MECHANICAL = new Set(['copy', 'to_int', 'to_bool', 'to_string', 'to_uri', 'segments']);
+const URI = /^(https?|file|base64):\/\//;
+
+function splitTransform(t: string): { code: string; note: string } {
+  const i = t.indexOf(';');
+  return i < 0 ? { code: t.trim(), note: '' } : { code: t.slice(0, i).trim(), note: t.slice(i + 1).trim() };
+}
+
+/** Constants Milky needs for this pair: the map's `set` plus selector cases keyed by the NapCat name. */
+export function constantsFor(napcat: string, target: string): Record<string, string | number | boolean> {
+  const e = catalog.napcat[napcat];
+  const out: Record<string, string | number | boolean> = { ...(e?.params[target]?.set ?? {}) };
+  for (const c of e?.selector?.cases ?? []) {
+    if (c.when === napcat && c.set && typeof c.set === 'object' && (!e.selector?.milky || e.selector.milky === target)) Object.assign(out, c.set);
+  }
+  return out;
+}
+
+function formatLiteral(v: string | number | boolean, quote: string): string {
+  if (typeof v !== 'string') return String(v);
+  const escaped = JSON.stringify(v).slice(1, -1);
+  return quote === '"' ? `"${escaped}"` : `${quote}${escaped.replace(/\\"/g, '"').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
+}
+
+function formatKey(key: string, obj: ObjectInfo): string {
+  return obj.syntax === 'json' ? `"${key}"` : obj.keyQuote ? `${obj.keyQuote}${key}${obj.keyQuote}` : key;
+}
+
+/** Milky text segment(s) for a plain string: exact, since a string without CQ codes is just text. */
+function textSegments(value: string, obj: ObjectInfo): string {
+  const q = obj.stringQuote;
+  if (obj.syntax === 'json') return `[{ "type": "text", "data": { "text": ${formatLiteral(value, '"')} } }]`;
+  const k = (s: string) => formatKey(s, obj);
+  return `[{ ${k('type')}: ${formatLiteral('text', q)}, ${k('data')}: { ${k('text')}: ${formatLiteral(value, q)} } }]`;
+}
+
+/** The new value text when a transform of a literal is mechanical, '' when the value stays, null when it needs a person. */
+function transformValue(code: string, lit: Literal | undefined, prop: PropInfo, obj: ObjectInfo): string | null | '' {
+  switch (code) {
+    case 'copy':
+      return '';
+    case 'to_int':
+      if (!lit || lit.kind === 'number') return '';
+      if (lit.kind === 'string' && /^\d{1,15}$/.test(lit.value)) return String(Number(lit.value));
+      return null;
+    case 'to_bool':
+      if (!lit || lit.kind === 'boolean') return '';
+      if (lit.kind === 'string' && (lit.value === 'true' || lit.value === 'false')) return lit.value;
+      return null;
+    case 'to_string':
+      if (!lit || lit.kind === 'string') return '';
+      if (lit.kind === 'number') return formatLiteral(String(lit.value), obj.stringQuote);
+      return null;
+    case 'to_uri':
+      return lit?.kind === 'string' && URI.test(lit.value) ? '' : null;
+    case 'segments':
+      if (prop.textSegments) return '';
+      if (lit?.kind === 'string' && !lit.value.includes('[CQ:')) return textSegments(lit.value, obj);
+      return null;
+  }
+  return null;
+}
+
+/** Removes a property with the comma that joins it to its neighbour. */
+function removeProp(obj: ObjectInfo, index: number, text: string): Edit {
+  const p = obj.props[index];
+  const next = obj.props[index + 1];
+  if (next) return { start: p.propStart, end: next.propStart, newText: '' };
+  const prev = obj.props[index - 1];
+  if (prev) return { start: prev.propEnd, end: p.propEnd, newText: '' };
+  // The only property: also drop a trailing comma after it.
+  let end = p.propEnd;
+  const m = /^\s*,/.exec(text.slice(end, obj.end));
+  if (m) end += m[0].length;
+  return { start: p.propStart, end, newText: '' };
+}
+
+/** Inserts properties right after `{`, matching the object's layout. */
+function insertProps(obj: ObjectInfo, entries: [string, string | number | boolean][], text: string, eol: string, allRemoved: boolean): Edit {
+  const items = entries.map(([k, v]) => `${formatKey(k, obj)}: ${formatLiteral(v, obj.stringQuote)}`);
+  if (obj.props.length === 0 || allRemoved) return { start: obj.start + 1, end: obj.end - 1, newText: ` ${items.join(', ')} ` };
+  const firstStart = obj.props[0].propStart;
+  const lead = text.slice(obj.start + 1, firstStart);
+  if (/[\r\n]/.test(lead)) {
+    const indent = /[^\r\n]*$/.exec(lead)![0];
+    return { start: obj.start + 1, end: obj.start + 1, newText: items.map((s) => `${eol}${indent}${s},`).join('') };
+  }
+  return { start: obj.start + 1, end: obj.start + 1, newText: lead.length ? ` ${items.join(', ')},` : `${items.join(', ')}, ` };
+}
+
+/**
+ * Migrates a NapCat params object to what `target` takes, as far as that is mechanical.
+ * Everything else becomes a manual step and the text stays as it is.
+ */
+export function migrateParams(napcat: string, target: string, obj: ObjectInfo | undefined, text: string, eol: string, decidedBySelector: boolean): ParamMigration {
+  const edits: Edit[] = [];
+  const manual: ManualStep[] = [];
+  const map: ParamMap | null | undefined = catalog.napcat[napcat]?.params[target];
+  const constants = constantsFor(napcat, target);
+  const endpoint = milkyEntry(target);
+  if (!map) {
+    if (obj && endpoint && obj.props.some((p) => !endpoint.input.some((f) => f.name === p.key))) manual.push({ code: 'unknown' });
+    for (const [k, v] of Object.entries(constants)) manual.push({ code: 'constant', field: k, value: v });
+    return { edits, manual };
+  }
+  const accepted = new Set(endpoint?.input.map((f) => f.name) ?? []);
+  for (const f of map.milky_required_without_source) manual.push({ code: 'required', field: f });
+
+  if (!obj) {
+    for (const [param, f] of Object.entries(map.fields)) {
+      const { code } = splitTransform(f.transform);
+      if (code === 'msg_lookup' || Array.isArray(f.milky_field)) manual.push({ code: 'lookup', param, field: f.milky_field });
+      else if (f.milky_field !== param) manual.push({ code: 'rename', param, field: f.milky_field });
+      else if (code === 'segments') manual.push({ code: 'segments', param });
+    }
+    for (const [k, v] of Object.entries(constants)) manual.push({ code: 'constant', field: k, value: v });
+    for (const p of map.napcat_params_without_target) manual.push({ code: 'drop', param: p });
+    return { edits, manual };
+  }
+
+  const present = new Map(obj.props.map((p) => [p.key, p] as const));
+  const fieldUse = new Map<string, number>();
+  for (const p of obj.props) {
+    const f = map.fields[p.key];
+    if (f && typeof f.milky_field === 'string') fieldUse.set(f.milky_field, (fieldUse.get(f.milky_field) ?? 0) + 1);
+  }
+  const add: [string, string | number | boolean][] = [];
+  let removed = 0;
+  obj.props.forEach((p, index) => {
+    const f = map.fields[p.key];
+    if (f) {
+      const { code, note } = splitTransform(f.transform);
+      if (code === 'msg_lookup' || Array.isArray(f.milky_field)) { manual.push({ code: 'lookup', param: p.key, field: f.milky_field }); return; }
+      if (!MECHANICAL.has(code)) { manual.push({ code: 'transform', param: p.key, field: f.milky_field, note: f.transform }); return; }
+      if ((fieldUse.get(f.milky_field) ?? 0) > 1) { manual.push({ code: 'conflict', param: p.key, field: f.milky_field }); return; }
+      const newValue = transformValue(code, p.value, p, obj);
+      if (newValue === null) { manual.push({ code: code === 'to_uri' ? 'uri' : code === 'segments' ? 'segments' : 'value', param: p.key, field: f.milky_field }); return; }
+      if (f.milky_field !== p.key) {
+        if (p.shorthand) edits.push({ start: p.propStart, end: p.propEnd, newText: `${formatKey(f.milky_field, obj)}: ${p.key}` });
+        else edits.push({ start: p.keyStart, end: p.keyEnd, newText: p.keyQuote ? `${p.keyQuote}${f.milky_field}${p.keyQuote}` : f.milky_field });
+      }
+      if (newValue && !p.shorthand) edits.push({ start: p.valueStart, end: p.valueEnd, newText: newValue });
+      void note;
+      return;
+    }
+    const isDroppable = map.napcat_params_without_target.includes(p.key) || (map.napcat_params_used_by_selector ?? []).includes(p.key);
+    if (isDroppable && !accepted.has(p.key)) {
+      const selectorParam = (map.napcat_params_used_by_selector ?? []).includes(p.key);
+      if (p.value && (!selectorParam || decidedBySelector)) { edits.push(removeProp(obj, index, text)); removed++; }
+      else manual.push({ code: 'drop', param: p.key });
+      return;
+    }
+    if (!accepted.has(p.key) && !(p.key in constants)) manual.push({ code: 'unknown', param: p.key });
+  });
+  // Absent NapCat params whose Milky field has an explicit default rule in the map's notes.
+  for (const [param, f] of Object.entries(map.fields)) {
+    if (present.has(param) || typeof f.milky_field !== 'string' || present.has(f.milky_field)) continue;
+    const emit = /emit (\w+):(true|false) when (\w+) is absent/.exec(f.transform);
+    if (emit && emit[3] === param && !obj.open) add.push([emit[1], emit[2] === 'true']);
+    else if (/Milky requires it: use ''/.test(f.transform) && !obj.open) add.push([f.milky_field, '']);
+  }
+  for (const [k, v] of Object.entries(constants)) if (!present.has(k)) add.push([k, v]);
+  if (add.length && removed === obj.props.length) return { edits: [insertProps(obj, add, text, eol, true)], manual };
+  if (add.length) edits.push(insertProps(obj, add, text, eol, false));
+  return { edits, manual };
+}

@@ -1,0 +1,62 @@
+/** What a scanner reports: places where an action name is used, with the context the analyzer needs. */
+
+export type CallSite = 'string' | 'action' | 'key' | 'url' | 'method' | 'camel' | 'frame';
+
+/** A literal value as written in the source: only these can be rewritten mechanically. */
+export type Literal =
+  | { kind: 'string'; value: string; quote: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'null' };
+
+export interface PropInfo {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  /** Quote character around the key as written, '' when unquoted. */
+  keyQuote: string;
+  /** `{ message_id }`: key and value are one identifier. */
+  shorthand: boolean;
+  propStart: number;
+  propEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  value?: Literal;
+  /** Array literal whose elements are all `{ type: 'text', data: { text: <string> } }`. */
+  textSegments?: boolean;
+}
+
+export interface ObjectInfo {
+  start: number;
+  end: number;
+  props: PropInfo[];
+  /** A spread, computed key or method: the key set is not fully known. */
+  open: boolean;
+  syntax: 'ts' | 'json';
+  /** Key style for inserted keys: quote char or ''. */
+  keyQuote: string;
+  stringQuote: string;
+}
+
+export interface Site {
+  /** UTF-16 offsets of the name as written (for `.handle_quick_operation`, from the dot). */
+  start: number;
+  end: number;
+  /** The name as written. */
+  written: string;
+  callSite: CallSite;
+  /** For URL sites: `api/` already precedes the name. */
+  apiPrefix?: boolean;
+  /** The params object literal next to the name (second argument, `params` sibling, SDK argument). */
+  params?: ObjectInfo;
+  /** Params are passed but are not an object literal (a variable, a call). */
+  paramsOpaque?: boolean;
+  /** A WebSocket-style `{ action, params, echo }` frame or JSON text embedded in a string. */
+  frame?: boolean;
+}
+
+export interface ScanResult {
+  sites: Site[];
+  /** Set when the text cannot be parsed; no sites then. */
+  syntaxError?: string;
+}

@@ -1,0 +1,443 @@
+import type * as TS from 'typescript';
+import { camelToNapcat, candidateOffsets, milkyNames, resolveNapcat } from '../catalog';
+import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
+import type { CallSite, Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
+
+// Loaded on first use so that a server can answer `initialize` before paying for the parser.
+let tsLib: typeof TS | undefined;
+function ts(): typeof TS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (tsLib ??= require('typescript') as typeof TS);
+}
+
+export type TsLanguage = 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact';
+
+function scriptKind(languageId: string): TS.ScriptKind {
+  const k = ts().ScriptKind;
+  switch (languageId) {
+    case 'typescriptreact': return k.TSX;
+    case 'javascript': return k.JS;
+    case 'javascriptreact': return k.JSX;
+    default: return k.TS;
+  }
+}
+
+/** Callees whose argument lists belong to other APIs (Supabase, Tauri, Flask): never flagged. */
+const FOREIGN_CALLEES = new Set(['rpc', 'invoke', 'url_for']);
+/** Keys of a fetch-style options object: the params are in its body, not the object itself. */
+const REQUEST_OPTION_KEYS = new Set(['method', 'headers', 'body', 'json', 'data']);
+
+export interface TsScan extends ScanResult {
+  sourceFile?: TS.SourceFile;
+}
+
+export interface TsScanOptions {
+  /** A previous parse of an older version and the change that led here: reparse incrementally. */
+  previous?: { sourceFile: TS.SourceFile; change: TS.TextChangeRange };
+  /** Report sites even when the file has syntax errors (the editor, while typing). */
+  tolerant?: boolean;
+}
+
+export function parseTypeScript(text: string, languageId: string, options: TsScanOptions = {}): TS.SourceFile {
+  const t = ts();
+  if (options.previous) return t.updateSourceFile(options.previous.sourceFile, text, options.previous.change);
+  const ext = languageId.startsWith('javascript') ? (languageId.endsWith('react') ? 'x.jsx' : 'x.js') : languageId.endsWith('react') ? 'x.tsx' : 'x.ts';
+  return t.createSourceFile(ext, text, t.ScriptTarget.Latest, false, scriptKind(languageId));
+}
+
+function syntaxErrorOf(sf: TS.SourceFile): string | undefined {
+  const diags = (sf as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics;
+  if (!diags || diags.length === 0) return undefined;
+  const d = diags[0];
+  const { line, character } = sf.getLineAndCharacterOfPosition(d.start);
+  return `syntax error at ${line + 1}:${character + 1}: ${ts().flattenDiagnosticMessageText(d.messageText, ' ')}`;
+}
+
+export function scanTypeScript(text: string, languageId: string, options: TsScanOptions = {}): TsScan {
+  const offsets = candidateOffsets(text);
+  if (offsets.length === 0 && !options.previous) return { sites: [] };
+  let sourceFile: TS.SourceFile;
+  try {
+    sourceFile = parseTypeScript(text, languageId, options);
+  } catch (e) {
+    return { sites: [], syntaxError: e instanceof RangeError ? 'too deeply nested to parse' : `parser failed: ${String(e)}` };
+  }
+  const syntaxError = syntaxErrorOf(sourceFile);
+  if (syntaxError && !options.tolerant) return { sites: [], syntaxError, sourceFile };
+  if (offsets.length === 0) return { sites: [], sourceFile, syntaxError };
+  let sites: Site[];
+  try {
+    sites = new TsSiteFinder(text, sourceFile, offsets).run();
+  } catch (e) {
+    if (e instanceof RangeError) return { sites: [], syntaxError: 'too deeply nested to analyze', sourceFile };
+    throw e;
+  }
+  return { sites, sourceFile, syntaxError };
+}
+
+class TsSiteFinder {
+  private readonly t = ts();
+  private readonly K = this.t.SyntaxKind;
+  private readonly stack: TS.Node[] = [];
+  private readonly sites: Site[] = [];
+
+  constructor(private readonly text: string, private readonly sf: TS.SourceFile, private readonly offsets: number[]) {}
+
+  run(): Site[] {
+    this.visit(this.sf);
+    return this.sites.sort((a, b) => a.start - b.start);
+  }
+
+  /** Is any candidate offset inside [pos, end)? Subtrees without one are skipped. */
+  private hasCandidate(pos: number, end: number): boolean {
+    const o = this.offsets;
+    let lo = 0;
+    let hi = o.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (o[mid] < pos) lo = mid + 1; else hi = mid;
+    }
+    return lo < o.length && o[lo] < end;
+  }
+
+  private visit(node: TS.Node): void {
+    // A candidate may sit one char before pos (the `.` of `.handle_quick_operation` is inside).
+    if (!this.hasCandidate(node.pos, node.end)) return;
+    const K = this.K;
+    switch (node.kind) {
+      case K.StringLiteral:
+      case K.NoSubstitutionTemplateLiteral:
+        this.onString(node as TS.StringLiteral);
+        return;
+      case K.TemplateHead:
+      case K.TemplateMiddle:
+      case K.TemplateTail:
+        this.onTemplatePart(node as TS.TemplateLiteralLikeNode);
+        return;
+      case K.Identifier:
+        this.onIdentifier(node as TS.Identifier);
+        return;
+      case K.JsxText:
+        return;
+    }
+    this.stack.push(node);
+    this.t.forEachChild(node, (child) => { this.visit(child); });
+    this.stack.pop();
+  }
+
+  private parent(depth = 0): TS.Node | undefined {
+    return this.stack[this.stack.length - 1 - depth];
+  }
+
+  private add(site: Site): void {
+    this.sites.push(site);
+  }
+
+  // ---- strings -------------------------------------------------------------------------------
+
+  private onString(node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral): void {
+    if (this.isForeignOrModule(node)) return;
+    const start = node.getStart(this.sf);
+    const quote = this.text[start];
+    const contentStart = start + 1;
+    const contentEnd = this.text[node.end - 1] === quote && node.end - 1 > start ? node.end - 1 : node.end;
+    const raw = this.text.slice(contentStart, contentEnd);
+    if (resolveNapcat(raw) || milkyNames.has(raw)) {
+      if (this.isEchoValue(node)) return;
+      const callSite = this.stringCallSite(node);
+      const site: Site = { start: contentStart, end: contentEnd, written: raw, callSite };
+      if (callSite !== 'key') this.attachParams(site, node);
+      this.add(site);
+      return;
+    }
+    if (looksLikePathText(raw)) {
+      for (const p of findPathNames(raw, true)) {
+        const site: Site = { start: contentStart + p.offset, end: contentStart + p.offset + p.written.length, written: p.written, callSite: 'url', apiPrefix: p.apiPrefix };
+        this.attachUrlParams(site, node);
+        this.add(site);
+      }
+      return;
+    }
+    for (const e of findEmbeddedActions(raw)) {
+      this.add({ start: contentStart + e.offset, end: contentStart + e.offset + e.written.length, written: e.written, callSite: 'frame', frame: true });
+    }
+  }
+
+  private onTemplatePart(node: TS.TemplateLiteralLikeNode): void {
+    const K = this.K;
+    const template = this.parent(node.kind === K.TemplateHead ? 0 : 1) as TS.TemplateExpression | undefined;
+    if (!template || this.isForeignOrModule(node)) return;
+    const start = node.getStart(this.sf);
+    const contentStart = start + 1;
+    const atEnd = node.kind === K.TemplateTail;
+    const contentEnd = atEnd ? (this.text[node.end - 1] === '`' ? node.end - 1 : node.end) : node.end - 2;
+    const raw = this.text.slice(contentStart, contentEnd);
+    const staticText = [template.head, ...template.templateSpans.map((s) => s.literal)].map((p) => p.text).join('');
+    if (looksLikePathText(staticText)) {
+      for (const p of findPathNames(raw, atEnd)) {
+        // The name must follow a `/` inside this part (a substitution right before it would make
+        // the segment known only at run time).
+        const site: Site = { start: contentStart + p.offset, end: contentStart + p.offset + p.written.length, written: p.written, callSite: 'url', apiPrefix: p.apiPrefix };
+        this.attachUrlParams(site, template);
+        this.add(site);
+      }
+    }
+    for (const e of findEmbeddedActions(raw)) {
+      this.add({ start: contentStart + e.offset, end: contentStart + e.offset + e.written.length, written: e.written, callSite: 'frame', frame: true });
+    }
+  }
+
+  private stringCallSite(node: TS.Node): CallSite {
+    const K = this.K;
+    const p = this.parent();
+    if (!p) return 'string';
+    if (p.kind === K.ComputedPropertyName) return 'key';
+    if ((p.kind === K.PropertyAssignment || p.kind === K.PropertySignature || p.kind === K.MethodSignature || p.kind === K.MethodDeclaration || p.kind === K.EnumMember || p.kind === K.PropertyDeclaration) && (p as TS.PropertyAssignment).name === node) return 'key';
+    if (p.kind === K.PropertyAssignment && (p as TS.PropertyAssignment).initializer === node && this.propName(p as TS.PropertyAssignment) === 'action') return 'action';
+    return 'string';
+  }
+
+  private propName(p: TS.ObjectLiteralElementLike): string | undefined {
+    const n = p.name;
+    if (!n) return undefined;
+    const K = this.K;
+    if (n.kind === K.Identifier || n.kind === K.StringLiteral || n.kind === K.NumericLiteral || n.kind === K.NoSubstitutionTemplateLiteral) return (n as TS.Identifier).text;
+    return undefined;
+  }
+
+  /** `echo` correlation labels: the value (through ?:, ||, parens) of an `echo` property or variable. */
+  private isEchoValue(node: TS.Node): boolean {
+    const K = this.K;
+    let child: TS.Node = node;
+    for (let i = 0; i < this.stack.length; i++) {
+      const p = this.parent(i)!;
+      switch (p.kind) {
+        case K.ParenthesizedExpression:
+        case K.ConditionalExpression:
+        case K.AsExpression:
+        case K.SatisfiesExpression:
+        case K.TypeAssertionExpression:
+          child = p;
+          continue;
+        case K.BinaryExpression: {
+          const b = p as TS.BinaryExpression;
+          const op = b.operatorToken.kind;
+          if (op === K.EqualsToken && b.right === child) return this.nameOfTarget(b.left) === 'echo';
+          if (op === K.BarBarToken || op === K.QuestionQuestionToken || op === K.PlusToken) { child = p; continue; }
+          return false;
+        }
+        case K.PropertyAssignment:
+          return (p as TS.PropertyAssignment).initializer === child && this.propName(p as TS.PropertyAssignment) === 'echo';
+        case K.VariableDeclaration:
+        case K.Parameter:
+        case K.BindingElement: {
+          const d = p as TS.VariableDeclaration;
+          return d.initializer === child && d.name.kind === K.Identifier && d.name.text === 'echo';
+        }
+        default:
+          return false;
+      }
+    }
+    return false;
+  }
+
+  private nameOfTarget(e: TS.Expression): string | undefined {
+    const K = this.K;
+    if (e.kind === K.Identifier) return (e as TS.Identifier).text;
+    if (e.kind === K.PropertyAccessExpression) return (e as TS.PropertyAccessExpression).name.text;
+    return undefined;
+  }
+
+  private calleeName(e: TS.Expression): string | undefined {
+    const K = this.K;
+    if (e.kind === K.Identifier) return (e as TS.Identifier).text;
+    if (e.kind === K.PropertyAccessExpression) return (e as TS.PropertyAccessExpression).name.text;
+    if (e.kind === K.ElementAccessExpression) {
+      const a = (e as TS.ElementAccessExpression).argumentExpression;
+      if (a.kind === K.StringLiteral) return (a as TS.StringLiteral).text;
+    }
+    return undefined;
+  }
+
+  /** Inside the arguments of rpc/invoke/url_for, or a module specifier: never an action use. */
+  private isForeignOrModule(node: TS.Node): boolean {
+    const K = this.K;
+    let child: TS.Node = node;
+    for (let i = 0; i < this.stack.length; i++) {
+      const p = this.parent(i)!;
+      switch (p.kind) {
+        case K.CallExpression: {
+          const c = p as TS.CallExpression;
+          if (c.expression !== child) {
+            if (c.expression.kind === K.ImportKeyword) return true;
+            const name = this.calleeName(c.expression);
+            if (name && FOREIGN_CALLEES.has(name)) return true;
+            if (name === 'require' && c.expression.kind === K.Identifier && child === node) return true;
+          }
+          break;
+        }
+        case K.ImportDeclaration:
+        case K.ExportDeclaration:
+        case K.ExternalModuleReference:
+        case K.ImportType:
+        case K.ModuleDeclaration:
+          if (p.kind !== K.ModuleDeclaration || (p as TS.ModuleDeclaration).name === child) return true;
+          break;
+      }
+      child = p;
+    }
+    return false;
+  }
+
+  // ---- params next to a name -----------------------------------------------------------------
+
+  private attachParams(site: Site, node: TS.Node): void {
+    const K = this.K;
+    const p = this.parent();
+    if (!p) return;
+    if (p.kind === K.CallExpression || p.kind === K.NewExpression) {
+      const args = (p as TS.CallExpression).arguments ?? [];
+      const i = args.indexOf(node as TS.Expression);
+      if (i >= 0 && i + 1 < args.length) this.setParams(site, args[i + 1]);
+      return;
+    }
+    if (p.kind === K.PropertyAssignment && site.callSite === 'action') {
+      const obj = this.parent(1) as TS.ObjectLiteralExpression;
+      if (!obj || obj.kind !== K.ObjectLiteralExpression) return;
+      let hasEcho = false;
+      for (const prop of obj.properties) {
+        const name = this.propName(prop);
+        if (name === 'echo') hasEcho = true;
+        if (name !== 'params') continue;
+        site.frame = true;
+        if (prop.kind === K.PropertyAssignment) this.setParams(site, (prop as TS.PropertyAssignment).initializer);
+        else site.paramsOpaque = true;
+      }
+      if (hasEcho) site.frame = true;
+    }
+  }
+
+  private setParams(site: Site, arg: TS.Expression): void {
+    const K = this.K;
+    let e = arg;
+    while (e.kind === K.ParenthesizedExpression || e.kind === K.AsExpression || e.kind === K.SatisfiesExpression) e = (e as TS.ParenthesizedExpression).expression;
+    if (e.kind === K.ObjectLiteralExpression) site.params = this.objectInfo(e as TS.ObjectLiteralExpression);
+    else site.paramsOpaque = true;
+  }
+
+  /** For a URL: climb through `+`, templates and parens to a call argument; its next argument is the body. */
+  private attachUrlParams(site: Site, node: TS.Node): void {
+    const K = this.K;
+    let child: TS.Node = node;
+    let depth = this.stack.indexOf(node) >= 0 ? this.stack.length - 1 - this.stack.indexOf(node) + 1 : 0;
+    for (; depth < this.stack.length; depth++) {
+      const p = this.parent(depth)!;
+      if (p.kind === K.BinaryExpression || p.kind === K.ParenthesizedExpression || p.kind === K.TemplateExpression || p.kind === K.TemplateSpan) { child = p; continue; }
+      if (p.kind !== K.CallExpression) return;
+      const args = (p as TS.CallExpression).arguments;
+      const i = args.indexOf(child as TS.Expression);
+      if (i < 0 || i + 1 >= args.length) return;
+      let next = args[i + 1];
+      if (next.kind !== K.ObjectLiteralExpression) { site.paramsOpaque = true; return; }
+      const obj = next as TS.ObjectLiteralExpression;
+      const isOptions = obj.properties.some((pr) => { const n = this.propName(pr); return n !== undefined && REQUEST_OPTION_KEYS.has(n); });
+      if (!isOptions) { site.params = this.objectInfo(obj); return; }
+      const body = obj.properties.find((pr) => { const n = this.propName(pr); return n === 'body' || n === 'json' || n === 'data'; });
+      if (!body || body.kind !== K.PropertyAssignment) return;
+      next = (body as TS.PropertyAssignment).initializer;
+      if (next.kind === K.CallExpression && this.calleeName((next as TS.CallExpression).expression) === 'stringify') next = (next as TS.CallExpression).arguments[0] ?? next;
+      if (next.kind === K.ObjectLiteralExpression) site.params = this.objectInfo(next as TS.ObjectLiteralExpression);
+      else site.paramsOpaque = true;
+      return;
+    }
+  }
+
+  private literalOf(e: TS.Expression): Literal | undefined {
+    const K = this.K;
+    switch (e.kind) {
+      case K.StringLiteral:
+      case K.NoSubstitutionTemplateLiteral:
+        return { kind: 'string', value: (e as TS.StringLiteral).text, quote: this.text[e.getStart(this.sf)] };
+      case K.NumericLiteral:
+        return { kind: 'number', value: Number((e as TS.NumericLiteral).text) };
+      case K.PrefixUnaryExpression: {
+        const u = e as TS.PrefixUnaryExpression;
+        if (u.operator === K.MinusToken && u.operand.kind === K.NumericLiteral) return { kind: 'number', value: -Number((u.operand as TS.NumericLiteral).text) };
+        return undefined;
+      }
+      case K.TrueKeyword: return { kind: 'boolean', value: true };
+      case K.FalseKeyword: return { kind: 'boolean', value: false };
+      case K.NullKeyword: return { kind: 'null' };
+    }
+    return undefined;
+  }
+
+  private isTextSegmentArray(e: TS.Expression): boolean {
+    const K = this.K;
+    if (e.kind !== K.ArrayLiteralExpression) return false;
+    const els = (e as TS.ArrayLiteralExpression).elements;
+    return els.length > 0 && els.every((el) => {
+      if (el.kind !== K.ObjectLiteralExpression) return false;
+      const o = el as TS.ObjectLiteralExpression;
+      const type = o.properties.find((p) => this.propName(p) === 'type');
+      return !!type && type.kind === K.PropertyAssignment && this.literalOf((type as TS.PropertyAssignment).initializer)?.kind === 'string' && ((type as TS.PropertyAssignment).initializer as TS.StringLiteral).text === 'text';
+    });
+  }
+
+  private objectInfo(obj: TS.ObjectLiteralExpression): ObjectInfo {
+    const K = this.K;
+    const props: PropInfo[] = [];
+    let open = false;
+    let keyQuote = '';
+    let stringQuote = '';
+    for (const p of obj.properties) {
+      const propStart = p.getStart(this.sf);
+      if (p.kind === K.PropertyAssignment) {
+        const pa = p as TS.PropertyAssignment;
+        const key = this.propName(pa);
+        if (key === undefined) { open = true; continue; }
+        const keyStart = pa.name.getStart(this.sf);
+        const q = pa.name.kind === K.StringLiteral ? this.text[keyStart] : '';
+        if (props.length === 0) keyQuote = q;
+        const value = this.literalOf(pa.initializer);
+        if (value?.kind === 'string' && !stringQuote) stringQuote = value.quote;
+        props.push({ key, keyStart, keyEnd: pa.name.end, keyQuote: q, shorthand: false, propStart, propEnd: pa.end, valueStart: pa.initializer.getStart(this.sf), valueEnd: pa.initializer.end, value, textSegments: this.isTextSegmentArray(pa.initializer) });
+      } else if (p.kind === K.ShorthandPropertyAssignment) {
+        const s = p as TS.ShorthandPropertyAssignment;
+        props.push({ key: s.name.text, keyStart: propStart, keyEnd: s.name.end, keyQuote: '', shorthand: true, propStart, propEnd: s.end, valueStart: propStart, valueEnd: s.name.end });
+      } else {
+        open = true;
+      }
+    }
+    return { start: obj.getStart(this.sf), end: obj.end, props, open, syntax: 'ts', keyQuote, stringQuote: stringQuote || "'" };
+  }
+
+  // ---- identifiers: SDK methods, Koishi camelCase, unquoted keys ------------------------------
+
+  private onIdentifier(node: TS.Identifier): void {
+    const K = this.K;
+    const p = this.parent();
+    if (!p) return;
+    const name = node.text;
+    if (p.kind === K.PropertyAccessExpression && (p as TS.PropertyAccessExpression).name === node) {
+      const call = this.parent(1);
+      if (!call || call.kind !== K.CallExpression || (call as TS.CallExpression).expression !== p) return;
+      const napcat = resolveNapcat(name);
+      let callSite: CallSite | undefined;
+      if (napcat) callSite = 'method';
+      else if (camelToNapcat.has(name) && this.nameOfTarget((p as TS.PropertyAccessExpression).expression) === 'internal') callSite = 'camel';
+      if (!callSite || this.isForeignOrModule(node)) return;
+      const start = node.getStart(this.sf);
+      const site: Site = { start, end: node.end, written: name, callSite };
+      const first = (call as TS.CallExpression).arguments[0];
+      if (callSite === 'method' && first) this.setParams(site, first);
+      this.add(site);
+      return;
+    }
+    const isKey = (p.kind === K.PropertyAssignment || p.kind === K.PropertySignature || p.kind === K.MethodSignature) && (p as TS.PropertyAssignment).name === node;
+    const isObjectMethod = p.kind === K.MethodDeclaration && (p as TS.MethodDeclaration).name === node && this.parent(1)?.kind === K.ObjectLiteralExpression;
+    if ((isKey || isObjectMethod) && resolveNapcat(name) && !this.isForeignOrModule(node)) {
+      this.add({ start: node.getStart(this.sf), end: node.end, written: name, callSite: 'key' });
+    }
+  }
+}
