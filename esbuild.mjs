@@ -7,6 +7,8 @@ const watch = process.argv.includes('--watch');
 const entries = [
   { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'server/src/server.ts', out: 'server' },
+  // The pure core as a library: what the tests and the benchmark import.
+  { in: 'server/src/core/index.ts', out: 'core' },
   { in: 'client/src/extension.ts', out: 'extension' },
 ].filter((e) => existsSync(e.in));
 

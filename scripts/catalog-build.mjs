@@ -70,6 +70,7 @@ export async function buildCatalog() {
     for (const name of row.napcat) {
       const e = (napcat[name] ??= { rows: [], tableMilky: [], milky: [], labelZh: row.description_zh, params: {}, selector: null, upstream: null, spelling: null, note: null, napcatParams: null });
       e.rows.push(rowIndex);
+      if (!e.labelZh.split(' / ').includes(row.description_zh)) e.labelZh += ` / ${row.description_zh}`;
       e.tableMilky = union(e.tableMilky, row.milky);
       e.milky = union(e.milky, [...row.milky, ...(row.milky_candidates ?? [])]);
       if (row.selector && (row.selector.napcat === name || row.selector.napcat === undefined || row.selector.cases.some((c) => c.when === name))) {

@@ -86,7 +86,7 @@ export function findingMessage(m: MessageInput, locale: Locale): string {
   if (m.kind === 'milky-params') return milkyParamsMessage(m, zh);
   const name = m.napcat!;
   const e = napcatEntry(name)!;
-  const label = zh ? e.labelZh : `${e.labelEn} / ${e.labelZh}`;
+  const label = zh ? e.labelZh : `${e.labelEn} · ${e.labelZh}`;
   let s: string;
   switch (m.kind) {
     case 'mapped':

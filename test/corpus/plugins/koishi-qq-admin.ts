@@ -106,7 +106,7 @@ export function apply(ctx: Context, config: Config) {
 
   ctx.on('guild-member-added', async (session) => {
     await session.bot.sendMessage(session.channelId, config.welcome.replace('{name}', session.username ?? ''));
-    await session.bot.internal.sendGroupMsg(session.guildId, '📜 请先阅读群公告');
+    const rules = '📜 请先阅读群公告'; await session.bot.internal.sendGroupMsg(session.guildId, rules);
   });
 
   ctx.on('message-deleted', async (session) => {

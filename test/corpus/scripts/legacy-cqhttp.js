@@ -67,7 +67,7 @@ async function main() {
 
   // one raw frame, written by hand
   ws.send('{"action":"send_group_sign","params":{"group_id":"123456"},"echo":"sign"}');
-  ws.send(JSON.stringify({ action: 'set_group_sign', params: { group_id: '123456' } }));
+  const sticker = '✅🎉'; ws.send(JSON.stringify({ action: 'set_group_sign', params: { group_id: '123456' } }));
   ws.send(JSON.stringify({ action: 'set_group_anonymous_ban', params: { group_id: 1, flag: 'x' } }));
 }
 

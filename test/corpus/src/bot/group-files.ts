@@ -32,7 +32,7 @@ export class GroupFiles {
   }
 
   async listAll(groupId: number) {
-    return this.send('get_group_files', { group_id: groupId });
+    /* 📂 */ return this.send('get_group_files', { group_id: groupId });
   }
 
   async info(groupId: number) {

@@ -48,6 +48,8 @@ napcat.on('message.group', async (ctx: AllHandlers['message.group']) => {
     await napcat.send_poke({ group_id: ctx.group_id, user_id: ctx.user_id });
   }
 
+  if (text === '👍🏻') await napcat.send_like({ user_id: ctx.user_id, times: 1 });
+
   if (text === '/like') {
     await napcat.set_msg_emoji_like({ message_id: ctx.message_id, emoji_id: '76' });
     await napcat.send_like({ user_id: ctx.user_id, times: 10 });
