@@ -71,7 +71,8 @@ export function analyzeDocument(text: string, languageId: string, options: Analy
   const locale = options.locale ?? 'en';
   if (isFileDisabled(text)) return { findings: [], scan: { sites: [] } };
   const result = scan(text, languageId, options);
-  if (result.syntaxError && result.sites.length === 0 && !options.tolerant) return { findings: [], skipped: result.syntaxError, scan: result };
+  // Nesting beyond the parser's reach is skipped even while typing; other syntax errors only without `tolerant`.
+  if (result.syntaxError && result.sites.length === 0 && (!options.tolerant || result.fatal)) return { findings: [], skipped: result.syntaxError, scan: result };
   const findings: Finding[] = [];
   const eol = eolOf(text);
   for (const site of result.sites) findingsForSite(site, text, eol, locale, findings);

@@ -9,3 +9,7 @@ export { catalog, napcatEntry, milkyEntry, napcatNames, milkyNames, resolveNapca
 export type { Kind, NapcatEntry, MilkyEntry } from './catalog';
 export type { ManualStep } from './params';
 export * from './severity';
+export * from './docs';
+export * from './report';
+export { scanTypeScript, parseTypeScript } from './scan/typescript';
+export type { Site, ObjectInfo, CallSite } from './scan/types';

@@ -15,7 +15,7 @@ export function scanJson(text: string, options: JsonScanOptions = {}): ScanResul
   try {
     root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   } catch (e) {
-    return { sites: [], syntaxError: e instanceof RangeError ? 'too deeply nested to parse' : `parser failed: ${String(e)}` };
+    return { sites: [], syntaxError: e instanceof RangeError ? 'too deeply nested to parse' : `parser failed: ${String(e)}`, fatal: true };
   }
   let syntaxError: string | undefined;
   if (errors.length) {
@@ -28,7 +28,7 @@ export function scanJson(text: string, options: JsonScanOptions = {}): ScanResul
   try {
     walk(root, text, sites);
   } catch (e) {
-    if (e instanceof RangeError) return { sites: [], syntaxError: 'too deeply nested to analyze' };
+    if (e instanceof RangeError) return { sites: [], syntaxError: 'too deeply nested to analyze', fatal: true };
     throw e;
   }
   sites.sort((a, b) => a.start - b.start);
@@ -64,6 +64,10 @@ function walk(node: JsonNode, text: string, sites: Site[]): void {
 function onKey(keyNode: JsonNode, text: string, sites: Site[]): void {
   const { raw, start, end } = rawContent(keyNode, text);
   if (resolveNapcat(raw)) sites.push({ start, end, written: raw, callSite: 'key' });
+  else if (looksLikePathText(raw)) {
+    // OpenAPI-style path keys: `"/send_group_msg": {…}`.
+    for (const p of findPathNames(raw, true)) sites.push({ start: start + p.offset, end: start + p.offset + p.written.length, written: p.written, callSite: 'url', apiPrefix: p.apiPrefix });
+  }
 }
 
 function onString(node: JsonNode, text: string, sites: Site[], key: string | undefined, prop: JsonNode | undefined): void {

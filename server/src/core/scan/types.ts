@@ -59,4 +59,6 @@ export interface ScanResult {
   sites: Site[];
   /** Set when the text cannot be parsed; no sites then. */
   syntaxError?: string;
+  /** The parser itself could not cope (too deeply nested, threw): nothing can be analyzed. */
+  fatal?: boolean;
 }

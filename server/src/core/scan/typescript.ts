@@ -60,7 +60,7 @@ export function scanTypeScript(text: string, languageId: string, options: TsScan
   try {
     sourceFile = parseTypeScript(text, languageId, options);
   } catch (e) {
-    return { sites: [], syntaxError: e instanceof RangeError ? 'too deeply nested to parse' : `parser failed: ${String(e)}` };
+    return { sites: [], syntaxError: e instanceof RangeError ? 'too deeply nested to parse' : `parser failed: ${String(e)}`, fatal: true };
   }
   const syntaxError = syntaxErrorOf(sourceFile);
   if (syntaxError && !options.tolerant) return { sites: [], syntaxError, sourceFile };
@@ -69,7 +69,7 @@ export function scanTypeScript(text: string, languageId: string, options: TsScan
   try {
     sites = new TsSiteFinder(text, sourceFile, offsets).run();
   } catch (e) {
-    if (e instanceof RangeError) return { sites: [], syntaxError: 'too deeply nested to analyze', sourceFile };
+    if (e instanceof RangeError) return { sites: [], syntaxError: 'too deeply nested to analyze', fatal: true };
     throw e;
   }
   return { sites, sourceFile, syntaxError };

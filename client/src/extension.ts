@@ -1,0 +1,70 @@
+/** The VS Code client: starts the language server, registers commands and a status-bar count. Nothing else. */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+const LANGUAGES = ['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'json', 'jsonc'];
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const output = vscode.window.createOutputChannel('NapCat → Milky', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }, { scheme: 'vscode-vfs', language }, { scheme: 'vscode-remote', language }]),
+    outputChannel: output,
+    // Push diagnostics: the server debounces and drops stale versions itself.
+    initializationOptions: { diagnosticMode: 'push', locale: vscode.env.language },
+    synchronize: { configurationSection: 'napcatMilky' },
+  };
+  client = new LanguageClient('napcatMilky', 'NapCat → Milky', serverOptions, clientOptions);
+
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  status.command = 'napcatMilky.showReport';
+  const updateStatus = () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !LANGUAGES.includes(editor.document.languageId)) { status.hide(); return; }
+    const count = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'napcat-milky' && d.code !== 'milky-params').length;
+    status.text = `$(arrow-swap) NapCat ${count}`;
+    status.tooltip = vscode.l10n.t('{0} NapCat action uses in this file. Click for the migration report.', count);
+    status.show();
+  };
+
+  context.subscriptions.push(
+    output, status,
+    vscode.languages.onDidChangeDiagnostics(updateStatus),
+    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.commands.registerCommand('napcatMilky.migrateFile', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !client) return;
+      const applied = await client.sendRequest('workspace/executeCommand', { command: 'napcatMilky.server.fixFile', arguments: [editor.document.uri.toString()] });
+      if (!applied) void vscode.window.showInformationMessage(vscode.l10n.t('Nothing in this file can be migrated without a choice.'));
+    }),
+    vscode.commands.registerCommand('napcatMilky.migrateWorkspace', async () => {
+      if (!client) return;
+      const r = await client.sendRequest<{ files: number; changed: number; fixed: number; manual: number; applied: boolean }>('workspace/executeCommand', { command: 'napcatMilky.server.migrateWorkspace', arguments: [] });
+      const pick = await vscode.window.showInformationMessage(
+        vscode.l10n.t('NapCat → Milky: {0} sites in {1} files migrated; {2} left to do by hand.', r.applied ? r.fixed : 0, r.applied ? r.changed : 0, r.manual),
+        vscode.l10n.t('Show report'),
+      );
+      if (pick) await vscode.commands.executeCommand('napcatMilky.showReport');
+    }),
+    vscode.commands.registerCommand('napcatMilky.showReport', async () => {
+      if (!client) return;
+      const markdown = await client.sendRequest<string>('workspace/executeCommand', { command: 'napcatMilky.server.report', arguments: [] });
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    }),
+    vscode.commands.registerCommand('napcatMilky.restartServer', async () => {
+      await client?.restart();
+    }),
+  );
+  await client.start();
+  updateStatus();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,44 @@
+import type * as TS from 'typescript';
+import type { Connection } from 'vscode-languageserver';
+import { toLocale, type Locale } from './core';
+import { DocumentStore, type OpenDocument } from './documents';
+import { SettingsStore, type Settings } from './settings';
+
+/** What every feature shares: the connection, open documents, settings and the client's abilities. */
+export class ServerContext {
+  readonly documents = new DocumentStore();
+  readonly settings: SettingsStore;
+  clientLocale: Locale = 'en';
+  supportsConfiguration = false;
+  supportsPullDiagnostics = false;
+  supportsChangeAnnotations = false;
+  supportsWorkDoneProgress = false;
+  workspaceFolders: string[] = [];
+  /** `push`, `pull`, or `auto` (pull when the client can, else push). */
+  diagnosticMode: 'push' | 'pull' | 'auto' = 'auto';
+  private collapse?: (changes: TS.TextChangeRange[]) => TS.TextChangeRange;
+
+  constructor(readonly connection: Connection) {
+    this.settings = new SettingsStore(connection, () => this.supportsConfiguration);
+  }
+
+  usePush(): boolean {
+    return this.diagnosticMode === 'push' || (this.diagnosticMode === 'auto' && !this.supportsPullDiagnostics);
+  }
+
+  locale(settings: Settings): Locale {
+    return settings.language === 'auto' ? this.clientLocale : settings.language;
+  }
+
+  /** The current analysis of a document (cached by version and locale). */
+  analysis(d: OpenDocument, settings: Settings) {
+    // typescript is loaded here, on first analysis, never before `initialize` is answered.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.collapse ??= (require('typescript') as typeof TS).collapseTextChangeRangesAcrossMultipleVersions;
+    return this.documents.analyze(d, this.locale(settings), this.collapse);
+  }
+
+  setClientLocale(locale: string | undefined): void {
+    this.clientLocale = toLocale(locale);
+  }
+}

@@ -1,0 +1,85 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
+import { automaticFix, planFixes, type Finding } from '../core';
+import type { ServerContext } from '../context';
+import { uiText } from '../ui';
+import { toDiagnostic, toRange, toTextEdits, SOURCE } from './convert';
+
+export const FIX_ALL_KIND = 'source.fixAll.napcatMilky';
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return kind === CodeActionKind.QuickFix;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+/** Code actions with inline edits: a quick fix per Milky candidate, ignore-line, and fix-all. */
+export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
+  const d = ctx.documents.get(params.textDocument.uri);
+  if (!d) return [];
+  const settings = await ctx.settings.get(d.doc.uri);
+  if (!settings.enable || d.doc.getText().length > settings.maxFileSize) return [];
+  const a = ctx.analysis(d, settings);
+  const locale = ctx.locale(settings);
+  const uri = d.doc.uri;
+  const text = d.doc.getText();
+  const from = d.doc.offsetAt(params.range.start);
+  const to = d.doc.offsetAt(params.range.end);
+  const visible = a.result.findings.filter((f) => settings.severity[f.kind] !== 'off');
+  const actions: CodeAction[] = [];
+  const only = params.context.only;
+
+  if (wants(only, CodeActionKind.QuickFix)) {
+    const here = visible.filter((f) => f.start <= to && f.end >= from);
+    const ignoredLines = new Set<number>();
+    for (const f of here) {
+      const sev = settings.severity[f.kind] as Exclude<typeof settings.severity[typeof f.kind], 'off'>;
+      const diagnostic = toDiagnostic(f, a.starts, sev);
+      const auto = automaticFix(f);
+      for (const option of f.fixes) {
+        const preferred = (f.kind === 'mapped' || (f.kind === 'ambiguous' && !!f.preferred)) && option.target === f.preferred;
+        const key = f.kind === 'same-name' ? (f.callSite === 'url' && option.edits.some((e) => e.newText.startsWith('api/')) ? 'addApi' : 'migrateParams') : preferred ? 'migrateToPreferred' : 'migrateTo';
+        actions.push({
+          title: uiText(key, locale, { target: option.target }),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: preferred || undefined,
+          edit: { changes: { [uri]: toTextEdits(a.starts, option.edits) } },
+        });
+      }
+      void auto;
+      const line = diagnostic.range.start.line;
+      if (!ignoredLines.has(line) && commentsAllowed(d.doc.languageId)) {
+        ignoredLines.add(line);
+        actions.push({ title: uiText('ignoreLine', locale), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [ignoreLineEdit(text, a.starts, line)] } } });
+      }
+    }
+    if (here.length && commentsAllowed(d.doc.languageId)) {
+      actions.push({ title: uiText('disableFile', locale), kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: [{ range: toRange(a.starts, 0, 0), newText: `// napcat-milky-disable${eol(text)}` }] } } });
+    }
+  }
+  if (wants(only, FIX_ALL_KIND) || (only && only.some((o) => FIX_ALL_KIND.startsWith(`${o}.`) || o === FIX_ALL_KIND))) {
+    const edits = fixAllEdits(visible, a.starts);
+    if (edits.length) actions.push({ title: uiText('fixAll', locale), kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+  }
+  return actions;
+}
+
+export function fixAllEdits(findings: Finding[], starts: number[]): TextEdit[] {
+  return toTextEdits(starts, planFixes(findings).edits);
+}
+
+function commentsAllowed(languageId: string): boolean {
+  return languageId !== 'json';
+}
+
+function eol(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+function ignoreLineEdit(text: string, starts: number[], line: number): TextEdit {
+  const lineStart = starts[line];
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
+  return { range: toRange(starts, lineStart, lineStart), newText: `${indent}// napcat-milky-ignore-next-line${eol(text)}` };
+}
+
+void SOURCE;

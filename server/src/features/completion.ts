@@ -1,0 +1,51 @@
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionParams, type Range } from 'vscode-languageserver';
+import { catalog, milkyFieldSummary, milkyHover, requiredFields, type Locale } from '../core';
+import type { ServerContext } from '../context';
+
+// Where an action name goes: `callApi('|`, `action: '|`, `"action": "|`, and `/api/|` in a URL.
+const CALLEE = /(?:^|[^\w$])(?:callApi|call_api|callAction|callMilky|call|request|send|sendAction|action|api)\s*\(\s*(?:[\w$.]+\s*,\s*)?(['"`])([a-z_]*)$/;
+const ACTION_VALUE = /["']?action["']?\s*:\s*(['"`])([a-z_]*)$/;
+const API_URL = /\/api\/([a-z_]*)$/;
+
+function completionContext(linePrefix: string): { partial: string } | undefined {
+  const m = ACTION_VALUE.exec(linePrefix) ?? CALLEE.exec(linePrefix);
+  if (m) return { partial: m[2] };
+  const u = API_URL.exec(linePrefix);
+  if (u && /['"`]/.test(linePrefix)) return { partial: u[1] };
+  return undefined;
+}
+
+function items(locale: Locale, range: Range): CompletionItem[] {
+  return Object.entries(catalog.milky).map(([name, e], i) => {
+    const required = requiredFields(name);
+    return {
+      label: name,
+      kind: CompletionItemKind.Function,
+      detail: required.length ? `Milky · ${required.join(', ')}` : 'Milky',
+      labelDetails: { description: locale === 'zh-cn' ? e.labelZh : e.labelEn },
+      documentation: { kind: 'markdown', value: milkyHover(name, locale) },
+      sortText: String(i).padStart(3, '0'),
+      filterText: name,
+      insertTextFormat: InsertTextFormat.PlainText,
+      textEdit: { range, newText: name },
+      data: { fields: milkyFieldSummary(name, locale) },
+    };
+  });
+}
+
+/** Milky endpoint names inside action-name strings. */
+export async function completion(ctx: ServerContext, params: CompletionParams): Promise<CompletionItem[]> {
+  const d = ctx.documents.get(params.textDocument.uri);
+  if (!d) return [];
+  const settings = await ctx.settings.get(d.doc.uri);
+  if (!settings.enable) return [];
+  const off = d.doc.offsetAt(params.position);
+  const lineStart = d.doc.offsetAt({ line: params.position.line, character: 0 });
+  const text = d.doc.getText();
+  const c = completionContext(text.slice(Math.max(lineStart, off - 300), off));
+  if (!c) return [];
+  let end = off;
+  while (end < text.length && /[a-z_]/.test(text[end])) end++;
+  const range = { start: d.doc.positionAt(off - c.partial.length), end: d.doc.positionAt(end) };
+  return items(ctx.locale(settings), range);
+}
