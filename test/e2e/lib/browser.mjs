@@ -119,10 +119,7 @@ export class Workbench {
       }
     }
     const base = parts[parts.length - 1];
-    await poll(async () => {
-      const t = await this.page.locator('.editor-group-container.active .tab.active .label-name').first().innerText().catch(() => '');
-      return t.trim() === base;
-    }, { timeout, what: `active tab ${base}` });
+    await this.waitForActiveTab(base, { timeout });
     await this.activeEditor().locator('.view-lines .view-line').first().waitFor({ timeout });
   }
 
@@ -135,9 +132,17 @@ export class Workbench {
     const row = this.page.locator('.quick-input-list .monaco-list-row').first();
     await row.waitFor({ timeout });
     await this.page.keyboard.press('Enter');
-    const base = relPath.split('/').pop();
-    await poll(async () => (await this.page.locator('.editor-group-container.active .tab.active .label-name').first().innerText().catch(() => '')).trim() === base,
-      { timeout, what: `active tab ${base}` });
+    await this.waitForActiveTab(relPath.split('/').pop(), { timeout });
+  }
+
+  /** Wait until the active editor group's active tab is the file `name` (base name). */
+  async waitForActiveTab(name, { timeout = 30000 } = {}) {
+    await this.page.locator(`.editor-group-container.active .tab.active[data-resource-name="${name}"]`).first().waitFor({ timeout });
+  }
+
+  /** Base name of the file in the active tab. */
+  activeTab() {
+    return this.page.locator('.editor-group-container.active .tab.active').first().getAttribute('data-resource-name').catch(() => null);
   }
 
   /** The active editor (a locator on its .monaco-editor). */
@@ -490,7 +495,7 @@ export class Workbench {
 
   /** Titles of all open editor tabs. */
   async tabs() {
-    return this.page.locator('.tabs-container .tab .label-name').allInnerTexts();
+    return this.page.locator('.tabs-container .tab').evaluateAll((els) => els.map((e) => e.getAttribute('data-resource-name')));
   }
 }
 

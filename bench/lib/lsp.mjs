@@ -1,0 +1,276 @@
+// Language-server latency, memory and start time, measured by a client speaking LSP over stdio.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { CodeGen } from './codegen.mjs';
+import { createRandom } from './prng.mjs';
+import { median, p95, round, summary } from './stats.mjs';
+
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-languageserver-protocol/node');
+
+const LINES = 10_000;
+const CALLS = 500;
+const TIMEOUT_MS = 10_000;
+
+/** The 10,000-line TS file with ~500 NapCat sites (variant `i` for the memory test). */
+export function lspFile(names, seed, i = 0) {
+  const gen = new CodeGen(createRandom(seed + 7919 * (i + 1)), names);
+  return gen.tsBotFile(LINES, CALLS);
+}
+
+function lineStarts(text) {
+  const s = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) s.push(i + 1);
+  return s;
+}
+function positionAt(starts, offset) {
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= offset) lo = mid; else hi = mid - 1; }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+function withTimeout(p, ms, what) {
+  let t;
+  return Promise.race([p, new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`timeout after ${ms} ms: ${what}`)), ms); })]).finally(() => clearTimeout(t));
+}
+
+function rssOf(pid) {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? NaN);
+    return { rssMB: round(kb('VmRSS') / 1024, 1), peakMB: round(kb('VmHWM') / 1024, 1) };
+  } catch { return { rssMB: null, peakMB: null }; }
+}
+
+/** Starts the server and initializes it; `pull` advertises the pull-diagnostics capability. */
+async function startServer(serverPath, cwd, { pull }) {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { if (stderr.length < 20_000) stderr += d; });
+  const exited = new Promise((res) => child.on('exit', (code, signal) => res({ code, signal })));
+  const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const published = new Map(); // uri -> { version, diagnostics }
+  const waiters = new Set();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    published.set(p.uri, p);
+    for (const w of [...waiters]) if (w.test(p)) { waiters.delete(w); w.resolve(p); }
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map((it) => {
+    const settings = { debounceMs: 0 };
+    if (it.section === 'napcatMilky') return settings;
+    if (it.section?.startsWith('napcatMilky.')) return settings[it.section.slice('napcatMilky.'.length)] ?? null;
+    return null;
+  }));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('client/unregisterCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onRequest('window/showMessageRequest', () => null);
+  conn.onRequest('workspace/diagnostic/refresh', () => null);
+  conn.onNotification('window/showMessage', () => {});
+  conn.onNotification('window/logMessage', () => {});
+  conn.onNotification('telemetry/event', () => {});
+  conn.listen();
+  const rootUri = pathToFileURL(cwd).href;
+  const init = await withTimeout(conn.sendRequest('initialize', {
+    processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], locale: 'en',
+    capabilities: {
+      workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        synchronization: { didSave: true, dynamicRegistration: false },
+        publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [1, 2] } },
+        ...(pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: true } },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+      },
+    },
+  }), TIMEOUT_MS, 'initialize');
+  const startMs = performance.now() - t0;
+  conn.sendNotification('initialized', {});
+  const waitPublish = (uri, version) => {
+    const cur = published.get(uri);
+    if (cur && cur.uri === uri && (version === undefined || cur.version === version)) return Promise.resolve(cur);
+    let w;
+    const p = new Promise((resolve) => { w = { resolve, test: (x) => x.uri === uri && (version === undefined || x.version === version || x.version === undefined) }; waiters.add(w); });
+    return withTimeout(p, TIMEOUT_MS, `publishDiagnostics ${uri} v${version}`).finally(() => waiters.delete(w));
+  };
+  const stop = async () => {
+    try { await withTimeout(conn.sendRequest('shutdown'), 3000, 'shutdown'); conn.sendNotification('exit'); } catch { /* killed below */ }
+    const r = await Promise.race([exited, new Promise((res) => setTimeout(() => res(null), 2000))]);
+    if (!r) child.kill('SIGKILL');
+    conn.dispose();
+  };
+  return { child, conn, init, startMs, published, waitPublish, stop, stderr: () => stderr };
+}
+
+
+/**
+ * Incremental single-character edits at random places: a letter is typed, the next edit deletes it
+ * again, so the file stays close to the original (and passes through transient syntax errors).
+ */
+function typist(rnd, text) {
+  let cur = text;
+  let undo = -1;
+  return {
+    next() {
+      if (undo < 0) {
+        const at = rnd.int(0, cur.length);
+        const ch = String.fromCharCode(97 + rnd.int(0, 25));
+        const p = positionAt(lineStarts(cur), at);
+        cur = cur.slice(0, at) + ch + cur.slice(at);
+        undo = at;
+        return { range: { start: p, end: p }, rangeLength: 0, text: ch };
+      }
+      const ls = lineStarts(cur);
+      const change = { range: { start: positionAt(ls, undo), end: positionAt(ls, undo + 1) }, rangeLength: 1, text: '' };
+      cur = cur.slice(0, undo) + cur.slice(undo + 1);
+      undo = -1;
+      return change;
+    },
+  };
+}
+
+/**
+ * Runs every server measurement. Returns a result object, or { skipped: reason }.
+ */
+export async function measureServer({ root, serverPath, names, seed, log }) {
+  const cwd = path.join(root, 'bench', 'out', 'lsp');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync(cwd, { recursive: true });
+  const text = lspFile(names, seed, 0);
+  writeFileSync(path.join(cwd, 'file-0.ts'), text);
+  const lineCount = text.split('\n').length - 1;
+  const nameSites = (text.match(new RegExp(`\\b(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'g')) ?? []).length;
+  const result = { file: { lines: lineCount, bytes: Buffer.byteLength(text), napcatNameSites: nameSites } };
+
+  // TypeScript baselines: one full parse, an incremental reparse, and the core's full analysis.
+  const ts = require(path.join(root, 'node_modules', 'typescript'));
+  const full = [];
+  let sf;
+  for (let i = 0; i < 6; i++) { const t = performance.now(); sf = ts.createSourceFile('file-0.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS); full.push(performance.now() - t); }
+  const inc = [];
+  for (let i = 0; i < 20; i++) {
+    const at = Math.floor(text.length * (i + 0.5) / 20);
+    const next = text.slice(0, at) + 'x' + text.slice(at);
+    const base = ts.createSourceFile('file-0.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const t = performance.now();
+    ts.updateSourceFile(base, next, { span: { start: at, length: 0 }, newLength: 1 });
+    inc.push(performance.now() - t);
+  }
+  result.typescript = { version: ts.version, createSourceFileColdMs: round(full[0]), createSourceFileMs: round(median(full.slice(1))), updateSourceFileMs: round(median(inc)) };
+  try {
+    const core = require(path.join(root, 'dist', 'core.js'));
+    const times = [];
+    let n = 0;
+    for (let i = 0; i < 6; i++) { const t = performance.now(); n = core.analyzeDocument(text, 'typescript', { tolerant: true }).findings.length; times.push(performance.now() - t); }
+    result.coreAnalyzeDocument = { coldMs: round(times[0]), ms: round(median(times.slice(1))), findings: n };
+  } catch (e) { result.coreAnalyzeDocument = { error: String(e.message ?? e) }; }
+
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(serverPath)) return { ...result, skipped: `${path.relative(root, serverPath)} does not exist yet (build the language server first)` };
+
+  // Start: process spawn → initialize result, 5 times.
+  const starts = [];
+  for (let i = 0; i < 5; i++) {
+    const s = await startServer(serverPath, cwd, { pull: false });
+    starts.push(s.startMs);
+    await s.stop();
+  }
+  result.start = { ...summary(starts), target: 200, met: median(starts) <= 200 };
+  log(`  server start → initialize: median ${round(median(starts))} ms`);
+
+  const rnd = createRandom(seed ^ 0x5eed);
+  const uri = pathToFileURL(path.join(cwd, 'file-0.ts')).href;
+
+  // Push: didChange → publishDiagnostics of that version.
+  const push = await startServer(serverPath, cwd, { pull: false });
+  try {
+    result.capabilities = push.init.capabilities;
+    let version = 1;
+    const tOpen = performance.now();
+    push.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version, text } });
+    const first = await push.waitPublish(uri, version);
+    result.openToDiagnosticsMs = round(performance.now() - tOpen);
+    result.diagnosticsOnOpen = first.diagnostics.length;
+    const lat = [];
+    let timeouts = 0;
+    const typing = typist(rnd, text);
+    for (let i = 0; i < 200; i++) {
+      const change = typing.next();
+      version++;
+      const t = performance.now();
+      push.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      try { await push.waitPublish(uri, version); lat.push(performance.now() - t); } catch { timeouts++; }
+    }
+    result.pushDiagnostics = { ...summary(lat), timeouts, targetP50: 15, targetP95: 40, met: median(lat) <= 15 && p95(lat) <= 40 && timeouts === 0 };
+    log(`  didChange → publishDiagnostics: p50 ${round(median(lat))} ms, p95 ${round(p95(lat))} ms${timeouts ? `, ${timeouts} timeouts` : ''}`);
+
+    // Hover, completion, codeAction at the sites of the current diagnostics.
+    const diags = (push.published.get(uri)?.diagnostics ?? []).filter((d) => d.range.start.line === d.range.end.line);
+    const timeReq = async (method, paramsFor) => {
+      const ts2 = [];
+      let errors = 0;
+      for (let i = 0; i < 200; i++) {
+        const d = diags[rnd.int(0, diags.length - 1)];
+        const t = performance.now();
+        try { await withTimeout(push.conn.sendRequest(method, paramsFor(d)), TIMEOUT_MS, method); ts2.push(performance.now() - t); } catch { errors++; }
+      }
+      return { ...summary(ts2), errors, target: 5, met: p95(ts2) <= 5 && errors === 0 };
+    };
+    if (diags.length) {
+      const inside = (d, k) => ({ line: d.range.start.line, character: Math.min(d.range.end.character, d.range.start.character + k) });
+      result.hover = await timeReq('textDocument/hover', (d) => ({ textDocument: { uri }, position: inside(d, 2) }));
+      result.completion = await timeReq('textDocument/completion', (d) => ({ textDocument: { uri }, position: inside(d, 4), context: { triggerKind: 1 } }));
+      result.codeAction = await timeReq('textDocument/codeAction', (d) => ({ textDocument: { uri }, range: d.range, context: { diagnostics: [d], triggerKind: 1 } }));
+      log(`  hover p95 ${result.hover.p95} ms, completion p95 ${result.completion.p95} ms, codeAction p95 ${result.codeAction.p95} ms`);
+    } else result.hover = result.completion = result.codeAction = { skipped: 'no diagnostics to aim at' };
+
+    // Memory: RSS after opening 50 such files (each analyzed: wait for its diagnostics).
+    result.memory = { afterOneFile: rssOf(push.child.pid) };
+    for (let i = 1; i < 50; i++) {
+      const u = pathToFileURL(path.join(cwd, `file-${i}.ts`)).href;
+      push.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'typescript', version: 1, text: lspFile(names, seed, i) } });
+      try { await push.waitPublish(u, 1); } catch { result.memory.timeouts = (result.memory.timeouts ?? 0) + 1; }
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    result.memory.after50Files = rssOf(push.child.pid);
+    result.memory.target = 150;
+    result.memory.met = (result.memory.after50Files.rssMB ?? Infinity) <= 150;
+    log(`  RSS after 50 files: ${result.memory.after50Files.rssMB} MB (peak ${result.memory.after50Files.peakMB} MB)`);
+  } finally {
+    await push.stop();
+  }
+
+  // Pull: didChange → textDocument/diagnostic (a client that advertises pull diagnostics).
+  const pull = await startServer(serverPath, cwd, { pull: true });
+  try {
+    if (!pull.init.capabilities?.diagnosticProvider) {
+      result.pullDiagnostics = { skipped: 'the server does not offer diagnosticProvider to a pull-capable client' };
+    } else {
+      let version = 1;
+      pull.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version, text } });
+      await withTimeout(pull.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), TIMEOUT_MS, 'diagnostic');
+      const lat = [];
+      let errors = 0;
+      const typing = typist(rnd, text);
+      for (let i = 0; i < 200; i++) {
+        const change = typing.next();
+        version++;
+        const t = performance.now();
+        pull.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        try { await withTimeout(pull.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), TIMEOUT_MS, 'diagnostic'); lat.push(performance.now() - t); } catch { errors++; }
+      }
+      result.pullDiagnostics = { ...summary(lat), errors, targetP50: 15, targetP95: 40, met: median(lat) <= 15 && p95(lat) <= 40 && errors === 0 };
+      log(`  didChange → textDocument/diagnostic: p50 ${round(median(lat))} ms, p95 ${round(p95(lat))} ms`);
+    }
+  } finally {
+    await pull.stop();
+  }
+  return result;
+}
+
