@@ -138,7 +138,7 @@ function typist(rnd, text) {
 /**
  * Runs every server measurement. Returns a result object, or { skipped: reason }.
  */
-export async function measureServer({ root, serverPath, names, seed, log }) {
+export async function measureServer({ root, serverPath, coreDir = path.join(root, 'dist'), names, seed, log }) {
   const cwd = path.join(root, 'bench', 'out', 'lsp');
   const { mkdirSync, writeFileSync } = await import('node:fs');
   mkdirSync(cwd, { recursive: true });
@@ -164,7 +164,7 @@ export async function measureServer({ root, serverPath, names, seed, log }) {
   }
   result.typescript = { version: ts.version, createSourceFileColdMs: round(full[0]), createSourceFileMs: round(median(full.slice(1))), updateSourceFileMs: round(median(inc)) };
   try {
-    const core = require(path.join(root, 'dist', 'core.js'));
+    const core = require(path.join(coreDir, 'core.js'));
     const times = [];
     let n = 0;
     for (let i = 0; i < 6; i++) { const t = performance.now(); n = core.analyzeDocument(text, 'typescript', { tolerant: true }).findings.length; times.push(performance.now() - t); }
@@ -172,7 +172,7 @@ export async function measureServer({ root, serverPath, names, seed, log }) {
   } catch (e) { result.coreAnalyzeDocument = { error: String(e.message ?? e) }; }
 
   const { existsSync } = await import('node:fs');
-  if (!existsSync(serverPath)) return { ...result, skipped: `${path.relative(root, serverPath)} does not exist yet (build the language server first)` };
+  if (!existsSync(serverPath)) return { ...result, skipped: 'dist/server.js does not exist yet (the language server is not built)' };
 
   // Start: process spawn → initialize result, 5 times.
   const starts = [];

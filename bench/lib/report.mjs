@@ -55,7 +55,9 @@ export function renderMarkdown(r) {
     p('### CLI CPU profile (`node --cpu-prof`, main thread, top self time)', '');
     for (const pr of r.profile) {
       p(`\`${pr.file}\`: ${pr.totalMs} ms sampled`, '', '| self ms | % | function |', '| ---: | ---: | --- |');
-      for (const h of pr.top) p(`| ${h.selfMs} | ${h.pct} | \`${h.fn}\` |`);
+      for (const h of pr.top) p(`| ${h.selfMs} | ${h.pct} | \`${h.fn.length > 120 ? h.fn.slice(0, 120) + '…' : h.fn}\` |`);
+      p('', 'Inclusive time of the phases (function names of the unminified bundle; nested phases overlap):', '', '| ms | % | function |', '| ---: | ---: | --- |');
+      for (const h of pr.inclusive) p(`| ${h.ms} | ${h.pct} | \`${h.fn}\` |`);
       p('');
     }
   }

@@ -45,6 +45,14 @@ const FLAG = [
   ['flag 1 ambiguous names', TS, "const a = ['⟦get_stranger_info:ambiguous⟧', '⟦set_friend_add_request:ambiguous⟧', '⟦set_group_add_request:ambiguous⟧'];"],
   ['flag 1 callee receiver of rpc is outside its argument list', TS, "getClient('⟦get_msg:mapped⟧').rpc(x);"],
   ['flag 1 nested params object: action key anywhere', TS, "foo({ params: { action: '⟦get_msg:mapped⟧' } });"],
+  ['flag 1 Map entries', TS, "const m = new Map([['⟦send_like:mapped⟧', f]]);"],
+  ['flag 1 class property initializers', TS, "class A { action = '⟦send_like:mapped⟧'; static b = '⟦get_msg:mapped⟧'; }"],
+  ['flag 1 in operator', TS, "if ('⟦send_like:mapped⟧' in handlers) {}"],
+  ['flag 1 decorator argument', TS, "@Action('⟦send_like:mapped⟧') class X {}"],
+  ['flag 1 export default', TS, "export default '⟦get_msg:mapped⟧';"],
+  ['flag 1 optional call, tagged template', TS, "foo?.('⟦send_like:mapped⟧'); tag`⟦get_msg:mapped⟧`;"],
+  ['flag 1 echo before action in the same object', TS, "const f = { echo: 'get_msg', action: '⟦get_msg:mapped⟧' };"],
+  ['flag 1 url_for nested in a flagged call', TS, "callApi('⟦get_msg:mapped⟧', { url: url_for('download_file') });"],
   ['flag 1 .mjs-style JS object in an array of frames', JS, "const frames = [{ action: '⟦get_group_member_info:same-name⟧' }, { action: '⟦mark_msg_as_read:mapped⟧' }];"],
 
   // ---- Flag 2: URL / path strings whose last segment is a NapCat name --------------------------
@@ -72,6 +80,7 @@ const FLAG = [
 
   // ---- Flag 4: Koishi camelCase on bot.internal ------------------------------------------------
   ['flag 4 Koishi camelCase', TS, "await session.bot.internal.⟦setGroupCard:mapped:set_group_card⟧(gid, uid, 'x');"],
+  ['flag 4 this.bot.internal', TS, 'this.bot.internal.⟦sendLike:mapped:send_like⟧(uid);'],
   ['flag 4 Koishi ambiguous', TS, 'await bot.internal.⟦deleteMsg:ambiguous:delete_msg⟧(messageId);'],
   ['flag 4 bare internal receiver', JS, 'internal.⟦sendGroupMsg:mapped:send_group_msg⟧(gid, text);'],
   ['flag 4 same-name via camelCase', TS, 'const list = await ctx.bots[0].internal.⟦getGroupMemberList:same-name:get_group_member_list⟧(gid);'],
@@ -84,6 +93,8 @@ const FLAG = [
   ['flag 5 escaped quotes in a JSON string', JSON_, '{ "payload": "{\\"action\\":\\"⟦delete_msg:ambiguous⟧\\"}" }'],
 
   // ---- Flag 6: unquoted keys / interface members -----------------------------------------------
+  ['flag 5 two frames in one string', TS, 'ws.send(\'[{"action":"⟦get_msg:mapped⟧"},{"action":"⟦send_like:mapped⟧","echo":"send_like"}]\');'],
+  ['flag 5 multi-line template frame', JS, 'const s = `{\n  "action": "⟦send_like:mapped⟧",\n  "params": {}\n}`;'],
   ['flag 6 action-keyed map', TS, 'const handlers = { ⟦delete_msg:ambiguous⟧: onRecall, ⟦send_like:mapped⟧: onLike };'],
   ['flag 6 interface member', TS, 'interface Api { ⟦get_stranger_info:ambiguous⟧: (p: P) => R }'],
   ['flag 6 type literal method signature', TS, 'type Api = { ⟦send_group_msg:mapped⟧(p: P): R; ⟦get_login_info:same-name⟧(): L };'],
@@ -107,6 +118,7 @@ const FLAG = [
   ['TSX attribute string value', TSX, 'const b = <Btn action="⟦send_like:mapped⟧" />;'],
   ['TSX attribute expression', TSX, "const b = <Btn action={'⟦get_msg:mapped⟧'}>like</Btn>;"],
   ['TSX expression container child', TSX, "const b = <b>{'⟦set_group_ban:mapped⟧'}</b>;"],
+  ['TSX attribute URL template', TSX, 'const x = <A href={`/⟦send_like:mapped⟧`} />;'],
   ['JSX attribute string value', JSX, 'const b = <Option value="⟦set_group_kick:mapped⟧" label="Kick" />;'],
 ];
 
@@ -176,6 +188,7 @@ const NEVER = [
   ['never 8 element-access rpc callee', TS, "client['rpc']('get_msg');"],
   ['never 8 this.invoke', TS, "this.invoke('send_like');"],
   ['never 8 call nested in invoke arguments', TS, "invoke('x', foo('get_msg'), `/send_like`);"],
+  ['never 8 SDK method, camelCase and key inside invoke arguments', TS, "invoke('x', napcat.send_group_msg({}), bot.internal.sendLike(1), { send_like: 1 });"],
   ['never 8 Flask url_for', JS, "const u = url_for('download_file');"],
   ['never 8 rpc with an action-looking payload', TS, "db.rpc('get_msg', { action: 'send_group_msg' });"],
   ['never 8 Satori universal method', TS, 'await bot.deleteMessage(channelId, id);'],

@@ -73,17 +73,27 @@ export function analyzeDocument(text: string, languageId: string, options: Analy
   const result = scan(text, languageId, options);
   // Nesting beyond the parser's reach is skipped even while typing; other syntax errors only without `tolerant`.
   if (result.syntaxError && result.sites.length === 0 && (!options.tolerant || result.fatal)) return { findings: [], skipped: result.syntaxError, scan: result };
-  const findings: Finding[] = [];
+  const findings = findingsForSites(result.sites, text, locale);
+  return { findings: finishFindings(text, findings), syntaxError: result.syntaxError, scan: result };
+}
+
+/** Findings of scanned sites (offsets of the sites are offsets in `text`). */
+export function findingsForSites(sites: Site[], text: string, locale: Locale): Finding[] {
+  const out: Finding[] = [];
   const eol = eolOf(text);
-  for (const site of result.sites) findingsForSite(site, text, eol, locale, findings);
+  for (const site of sites) findingsForSite(site, text, eol, locale, out);
+  return out;
+}
+
+/** Drops findings on lines after an ignore directive and sorts by position. */
+export function finishFindings(text: string, findings: Finding[]): Finding[] {
   let kept = findings;
-  if (findings.length) {
+  if (findings.length && text.includes('napcat-milky-ignore-next-line')) {
     const starts = lineStarts(text);
     const ignored = ignoredLines(text, starts);
     if (ignored.size) kept = findings.filter((f) => !ignored.has(positionAt(starts, f.start).line));
   }
-  kept.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { findings: kept, syntaxError: result.syntaxError, scan: result };
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** The core's one call: text in, findings out. */

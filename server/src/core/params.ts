@@ -79,18 +79,31 @@ function transformValue(code: string, lit: Literal | undefined, prop: PropInfo, 
   return null;
 }
 
-/** Removes a property with the comma that joins it to its neighbour. */
-function removeProp(obj: ObjectInfo, index: number, text: string): Edit {
-  const p = obj.props[index];
-  const next = obj.props[index + 1];
-  if (next) return { start: p.propStart, end: next.propStart, newText: '' };
-  const prev = obj.props[index - 1];
-  if (prev) return { start: prev.propEnd, end: p.propEnd, newText: '' };
-  // The only property: also drop a trailing comma after it.
-  let end = p.propEnd;
-  const m = /^\s*,/.exec(text.slice(end, obj.end));
-  if (m) end += m[0].length;
-  return { start: p.propStart, end, newText: '' };
+/**
+ * Removes properties with the commas that join them to their neighbours. Consecutive removed
+ * properties are removed as one range so that the edits never overlap.
+ */
+function removeProps(obj: ObjectInfo, indices: number[], text: string): Edit[] {
+  const edits: Edit[] = [];
+  const remove = new Set(indices);
+  for (let i = 0; i < obj.props.length; i++) {
+    if (!remove.has(i)) continue;
+    let j = i;
+    while (remove.has(j + 1)) j++;
+    const next = obj.props[j + 1];
+    const prev = obj.props[i - 1];
+    if (next) edits.push({ start: obj.props[i].propStart, end: next.propStart, newText: '' });
+    else if (prev) edits.push({ start: prev.propEnd, end: obj.props[j].propEnd, newText: '' });
+    else {
+      // Every property goes: also drop a trailing comma after the last one.
+      let end = obj.props[j].propEnd;
+      const m = /^\s*,/.exec(text.slice(end, obj.end));
+      if (m) end += m[0].length;
+      edits.push({ start: obj.props[i].propStart, end, newText: '' });
+    }
+    i = j;
+  }
+  return edits;
 }
 
 /** Inserts properties right after `{`, matching the object's layout. */
@@ -143,7 +156,7 @@ export function migrateParams(napcat: string, target: string, obj: ObjectInfo | 
     if (f && typeof f.milky_field === 'string') fieldUse.set(f.milky_field, (fieldUse.get(f.milky_field) ?? 0) + 1);
   }
   const add: [string, string | number | boolean][] = [];
-  let removed = 0;
+  const removed: number[] = [];
   obj.props.forEach((p, index) => {
     const f = map.fields[p.key];
     if (f) {
@@ -164,7 +177,7 @@ export function migrateParams(napcat: string, target: string, obj: ObjectInfo | 
     const isDroppable = map.napcat_params_without_target.includes(p.key) || (map.napcat_params_used_by_selector ?? []).includes(p.key);
     if (isDroppable && !accepted.has(p.key)) {
       const selectorParam = (map.napcat_params_used_by_selector ?? []).includes(p.key);
-      if (p.value && (!selectorParam || decidedBySelector)) { edits.push(removeProp(obj, index, text)); removed++; }
+      if (p.value && (!selectorParam || decidedBySelector)) removed.push(index);
       else manual.push({ code: 'drop', param: p.key });
       return;
     }
@@ -178,7 +191,8 @@ export function migrateParams(napcat: string, target: string, obj: ObjectInfo | 
     else if (/Milky requires it: use ''/.test(f.transform) && !obj.open) add.push([f.milky_field, '']);
   }
   for (const [k, v] of Object.entries(constants)) if (!present.has(k)) add.push([k, v]);
-  if (add.length && removed === obj.props.length) return { edits: [insertProps(obj, add, text, eol, true)], manual };
+  if (add.length && removed.length && removed.length === obj.props.length) return { edits: [insertProps(obj, add, text, eol, true)], manual };
+  edits.push(...removeProps(obj, removed, text));
   if (add.length) edits.push(insertProps(obj, add, text, eol, false));
   return { edits, manual };
 }

@@ -42,7 +42,7 @@ export function choosePreferred(napcat: string, kind: Kind, site: Site): Decisio
     case 'send_poke': {
       const g = prop(obj, 'group_id');
       if (g && !isEmptyLiteral(g.value)) return { target: 'send_group_nudge', by: 'group_id' };
-      if (obj && !obj.open && !g && prop(obj, 'user_id')) return { target: 'send_friend_nudge', by: 'no group_id' };
+      if (obj && !obj.open && !g) return { target: 'send_friend_nudge', by: 'no group_id' };
       return undefined;
     }
     case 'set_friend_add_request': {
@@ -53,7 +53,10 @@ export function choosePreferred(napcat: string, kind: Kind, site: Site): Decisio
     case 'set_group_add_request': {
       const approve = literalBool(prop(obj, 'approve')?.value);
       if (approve === undefined) return undefined;
-      const invite = literalString(prop(obj, 'sub_type')?.value) === 'invite';
+      const subType = prop(obj, 'sub_type');
+      // A sub_type known only at run time leaves request vs invitation open.
+      if (subType && literalString(subType.value) === undefined) return undefined;
+      const invite = literalString(subType?.value) === 'invite';
       const target = `${approve ? 'accept' : 'reject'}_group_${invite ? 'invitation' : 'request'}`;
       return { target, by: `approve: ${approve}${invite ? ", sub_type: 'invite'" : ''}` };
     }

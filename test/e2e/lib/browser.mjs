@@ -302,13 +302,13 @@ export class Workbench {
       const iconCls = icon ? icon.className : '';
       const severity = /error/.test(iconCls) ? 'error' : /warning/.test(iconCls) ? 'warning' : /info/.test(iconCls) ? 'info' : undefined;
       const isFile = !!el.querySelector('.file-icon, .monaco-icon-label.file-icon') && !icon;
-      const msg = el.querySelector('.marker-message-details, .marker-message');
+      const msg = el.querySelector('.marker-message');
       const pos = /\[Ln (\d+), Col (\d+)\]/.exec(text);
       const src = el.querySelector('.marker-source');
       const code = el.querySelector('.marker-code');
       return {
         kind: isFile ? 'file' : 'marker', text, label, severity,
-        message: el.querySelector('.marker-message-line, .marker-message')?.innerText.trim() ?? (msg ? msg.innerText.trim() : undefined),
+        message: msg ? msg.innerText.trim() : undefined,
         source: src?.innerText.trim(), code: code?.innerText.trim(),
         line: pos ? +pos[1] : undefined, column: pos ? +pos[2] : undefined,
       };
@@ -330,29 +330,40 @@ export class Workbench {
    */
   async hover(pos, { until = (t) => t.length > 0, timeout = 15000 } = {}) {
     await this.goto(pos);
-    const widget = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents');
     let text = '';
     await retry(async () => {
       await this.page.keyboard.press('Control+K');
       await this.page.keyboard.press('Control+I');
       text = await poll(async () => {
-        const t = (await widget.allInnerTexts().catch(() => [])).join('\n').trim();
+        const t = await this.readHover();
         return t && !/^Loading\.\.\.$/.test(t) && until(t) && t;
       }, { timeout: Math.min(timeout, 5000), what: 'hover content' });
     }, { tries: Math.max(1, Math.floor(timeout / 5000)), what: 'hover', onRetry: () => this.escape() });
     return text;
   }
 
+  /**
+   * Text of the visible editor hover: its rows (diagnostic row, provider markdown rows) joined by
+   * blank lines, without the status bar row ('View Problem', 'Quick Fix...'). '' when none.
+   */
+  async readHover() {
+    return this.page.evaluate(() => {
+      const hovers = [...document.querySelectorAll('.monaco-hover:not(.hidden):not(.workbench-hover) .monaco-hover-content')]
+        .filter((h) => h.getClientRects().length);
+      return hovers.map((h) => [...h.querySelectorAll(':scope > .hover-row:not(.status-bar), :scope > div > .hover-row:not(.status-bar)')]
+        .map((r) => r.innerText.trim()).filter(Boolean).join('\n\n') || h.innerText.trim()).join('\n\n').trim();
+    });
+  }
+
   /** Hover with the mouse over the `nth` rendered occurrence of `needle` in the active editor. */
   async hoverText(needle, { nth = 0, until = (t) => t.length > 0, timeout = 15000 } = {}) {
     const rect = await this.textRect(needle, { nth });
-    const widget = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents');
     let text = '';
     await retry(async () => {
       await this.page.mouse.move(rect.x + 1, rect.y + rect.height / 2);
       await this.page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 3 });
       text = await poll(async () => {
-        const t = (await widget.allInnerTexts().catch(() => [])).join('\n').trim();
+        const t = await this.readHover();
         return t && !/^Loading\.\.\.$/.test(t) && until(t) && t;
       }, { timeout: Math.min(timeout, 5000), what: 'hover content' });
     }, { tries: Math.max(1, Math.floor(timeout / 5000)), what: 'mouse hover', onRetry: () => this.page.mouse.move(0, 0) });
@@ -478,12 +489,32 @@ export class Workbench {
   }
 
   /**
-   * Change user settings the way a user's settings.json edit does (write the file, VS Code
-   * reloads it), then poll `until()` for the effect the setting should have.
+   * Change user settings the way a user does: "Preferences: Open User Settings (JSON)", replace the
+   * text, save, close. (code-server does not pick up writes to settings.json made behind its back
+   * while running; cs.setUserSettings() is for settings known before start.) `obj` is merged into
+   * the current settings (undefined deletes a key). Then polls `until()` for the setting's effect.
    */
   async setUserSettings(obj, { until, timeout = 20000 } = {}) {
-    this.cs.setUserSettings(obj);
+    const cur = JSON.parse(readFileSync(this.cs.settingsFile, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+    for (const [k, v] of Object.entries(obj)) { if (v === undefined) delete cur[k]; else cur[k] = v; }
+    const json = JSON.stringify(cur);
+    const inSettings = () => this.page.evaluate(() => {
+      const ed = document.activeElement?.closest('.monaco-editor');
+      return !!ed && /"workbench\.startupEditor"/.test(ed.innerText);
+    });
+    await this.runCommand('Preferences: Open User Settings (JSON)');
+    await poll(inSettings, { timeout: 10000, what: 'settings.json editor focused' });
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(json); // one line: no auto-indent or auto-close in the way
+    await this.page.keyboard.press('Control+S');
+    await poll(() => {
+      try { return JSON.stringify(JSON.parse(readFileSync(this.cs.settingsFile, 'utf8'))) === json; } catch { return false; }
+    }, { timeout: 10000, what: 'settings.json saved with the new content' });
+    await this.page.keyboard.press('Control+W');
+    await poll(async () => !(await inSettings()), { timeout: 10000, what: 'settings.json editor closed' });
     if (until) await poll(until, { timeout, what: `effect of settings ${JSON.stringify(obj)}` });
+    return cur;
   }
 
   /** Wait for an element to appear (selector), returning its inner text. */

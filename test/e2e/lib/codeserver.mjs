@@ -39,6 +39,8 @@ export const BASE_SETTINGS = {
   'window.restoreWindows': 'none',
   'files.hotExit': 'off',
   'problems.autoReveal': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.editor.enablePreview': false,
 };
 
 const live = new Set(); // process groups to kill if the runner dies
@@ -51,7 +53,9 @@ function csEnv(root, extra = {}) {
     XDG_CONFIG_HOME: join(root, 'xdg-config'),
     XDG_DATA_HOME: join(root, 'xdg-data'),
     XDG_CACHE_HOME: join(root, 'xdg-cache'),
-    VSCODE_CLI_DATA_DIR: undefined,
+    // No marketplace on these machines: point the gallery at a closed loopback port so nothing
+    // tries to resolve an outside host.
+    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' }),
     ...extra,
   };
 }
@@ -124,7 +128,10 @@ export async function startCodeServer({ workspace, vsix, settings, args = [], en
     folderUrl: workspace ? `${url}/?folder=${encodeURIComponent(workspace)}` : url,
     timings: { installMs: tInstalled - t0 },
     log: () => (existsSync(profile.logFile) ? readFileSync(profile.logFile, 'utf8') : ''),
-    /** Merge keys into User/settings.json (undefined deletes a key). VS Code picks it up live. */
+    /**
+     * Merge keys into User/settings.json (undefined deletes a key). Use before the workbench opens:
+     * a running code-server does not notice the write (Workbench.setUserSettings edits it live).
+     */
     setUserSettings(obj) {
       const cur = JSON.parse(readFileSync(profile.settingsFile, 'utf8'));
       for (const [k, v] of Object.entries(obj)) { if (v === undefined) delete cur[k]; else cur[k] = v; }

@@ -52,9 +52,12 @@ export async function poll(fn, { timeout = 15000, interval = 100, what = 'condit
   }
 }
 
-/** A fresh temp dir under $TMPDIR/napcat-milky-e2e/. */
+/** This process's temp root ($E2E_TMP, or $TMPDIR/napcat-milky-e2e/<pid>); the runner removes it. */
+export const TEMP_ROOT = process.env.E2E_TMP || join(tmpdir(), 'napcat-milky-e2e', String(process.pid));
+
+/** A fresh temp dir under TEMP_ROOT. */
 export function makeTemp(prefix = 'run') {
-  const base = join(tmpdir(), 'napcat-milky-e2e');
+  const base = TEMP_ROOT;
   mkdirSync(base, { recursive: true });
   return mkdtempSync(join(base, `${prefix}-`));
 }
