@@ -1,4 +1,3 @@
-import type * as TS from 'typescript';
 import type { Connection } from 'vscode-languageserver';
 import { toLocale, type Locale } from './core';
 import { DocumentStore, type OpenDocument } from './documents';
@@ -16,7 +15,6 @@ export class ServerContext {
   workspaceFolders: string[] = [];
   /** `push`, `pull`, or `auto` (pull when the client can, else push). */
   diagnosticMode: 'push' | 'pull' | 'auto' = 'auto';
-  private collapse?: (changes: TS.TextChangeRange[]) => TS.TextChangeRange;
 
   constructor(readonly connection: Connection) {
     this.settings = new SettingsStore(connection, () => this.supportsConfiguration);
@@ -32,10 +30,7 @@ export class ServerContext {
 
   /** The current analysis of a document (cached by version and locale). */
   analysis(d: OpenDocument, settings: Settings) {
-    // typescript is loaded here, on first analysis, never before `initialize` is answered.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    this.collapse ??= (require('typescript') as typeof TS).collapseTextChangeRangesAcrossMultipleVersions;
-    return this.documents.analyze(d, this.locale(settings), this.collapse);
+    return this.documents.analyze(d, this.locale(settings));
   }
 
   setClientLocale(locale: string | undefined): void {

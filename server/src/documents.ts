@@ -1,16 +1,17 @@
-import type * as TS from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { analyzeDocument, lineStarts, type Analysis, type Locale } from './core';
+import { analyzeDocument, IncrementalTsAnalysis, lineStarts, type Analysis, type Locale } from './core';
 
 export const SUPPORTED_LANGUAGES = new Set(['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'json', 'jsonc']);
 
-/** An open document, the changes since its last parse, and its last analysis (by version). */
+const isJson = (languageId: string) => languageId === 'json' || languageId === 'jsonc';
+
+/** An open document and its last analysis (by version). */
 export interface OpenDocument {
   doc: TextDocument;
-  /** The last TS parse and the edits made to the text since (for incremental reparsing). */
-  parsed?: TS.SourceFile;
-  pendingChanges: TS.TextChangeRange[];
+  /** TS/JS: the incremental analyzer that follows this document's edits. */
+  incremental?: IncrementalTsAnalysis;
+  incrementalLocale?: Locale;
   analysis?: { version: number; locale: Locale; result: Analysis; starts: number[] };
 }
 
@@ -19,7 +20,7 @@ export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
 
   open(uri: string, languageId: string, version: number, text: string): OpenDocument {
-    const d: OpenDocument = { doc: TextDocument.create(uri, languageId, version, text), pendingChanges: [] };
+    const d: OpenDocument = { doc: TextDocument.create(uri, languageId, version, text) };
     this.docs.set(uri, d);
     return d;
   }
@@ -36,7 +37,7 @@ export class DocumentStore {
     return [...this.docs.values()];
   }
 
-  /** Applies LSP changes one at a time, recording each as a TS change range. */
+  /** Applies LSP changes one at a time and tells the incremental analyzer what changed where. */
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): OpenDocument | undefined {
     const d = this.docs.get(uri);
     if (!d) return undefined;
@@ -44,32 +45,29 @@ export class DocumentStore {
       if ('range' in c) {
         const start = d.doc.offsetAt(c.range.start);
         const end = d.doc.offsetAt(c.range.end);
-        d.pendingChanges.push({ span: { start, length: end - start }, newLength: c.text.length });
-        d.doc = TextDocument.update(d.doc, [c], version);
+        d.incremental?.applyChange(start, end, c.text.length);
       } else {
-        d.parsed = undefined;
-        d.pendingChanges = [];
-        d.doc = TextDocument.update(d.doc, [c], version);
+        d.incremental = undefined;
       }
+      d.doc = TextDocument.update(d.doc, [c], version);
     }
     return d;
   }
 
   /** The analysis of the current version, computed at most once per version and locale. */
-  analyze(d: OpenDocument, locale: Locale, collapse: (changes: TS.TextChangeRange[]) => TS.TextChangeRange): OpenDocument['analysis'] & object {
+  analyze(d: OpenDocument, locale: Locale): NonNullable<OpenDocument['analysis']> {
     if (d.analysis && d.analysis.version === d.doc.version && d.analysis.locale === locale) return d.analysis;
     const text = d.doc.getText();
-    const ts = d.doc.languageId !== 'json' && d.doc.languageId !== 'jsonc';
-    const previous = ts && d.parsed ? { sourceFile: d.parsed, change: d.pendingChanges.length ? collapse(d.pendingChanges) : { span: { start: 0, length: 0 }, newLength: 0 } } : undefined;
     let result: Analysis;
-    try {
-      result = analyzeDocument(text, d.doc.languageId, { locale, tolerant: true, previous });
-    } catch {
-      // An incremental reparse should never fail; if it does, start over from a full parse.
+    if (isJson(d.doc.languageId)) {
       result = analyzeDocument(text, d.doc.languageId, { locale, tolerant: true });
+    } else {
+      if (!d.incremental || d.incrementalLocale !== locale) {
+        d.incremental = new IncrementalTsAnalysis(d.doc.languageId, locale);
+        d.incrementalLocale = locale;
+      }
+      result = d.incremental.analyze(text);
     }
-    d.parsed = (result.scan as { sourceFile?: TS.SourceFile }).sourceFile;
-    d.pendingChanges = [];
     d.analysis = { version: d.doc.version, locale, result, starts: lineStarts(text) };
     return d.analysis;
   }

@@ -273,6 +273,19 @@ function mutate(r, text, corpus) {
   }
 }
 
+/** Valid-looking bot code from a seed, for other tests (stress): `family` is 'ts' or 'json'. */
+export function generateSnippet(seed, family = 'ts') {
+  const r = new Rng(seed);
+  return family === 'json' ? jsonSnippet(r) : tsSnippet(r);
+}
+
+/** One generated statement (TS), for tests that type code into a document. */
+export function generateStatement(seed) {
+  return tsStatement(new Rng(seed));
+}
+
+export { Rng, NAPCAT, MILKY, CAMEL };
+
 /** Builds the input of one iteration: {text, lang}. */
 export function makeInput(seed, iteration) {
   const r = new Rng(hash2(seed, iteration));
@@ -430,7 +443,7 @@ function familyOf(lang) { return JSON_LANGS.includes(lang) ? 'json' : 'ts'; }
  * Runs `iterations` (or until `timeLimitMs`). Returns {iterations, failures, groups, stats}.
  * `groups`: one entry per (check, language family) with its count, first failure and reproducer.
  */
-export function runFuzz({ iterations = 1000, seed = 1, timeLimitMs = Infinity, outDir, shrinkFailures = true, maxGroups = 40, onProgress } = {}) {
+export function runFuzz({ iterations = 1000, seed = 1, timeLimitMs = Infinity, outDir, shrinkFailures = true, maxGroups = 40, shrinkBudget = {}, onProgress } = {}) {
   const t0 = Date.now();
   const stats = { parsed: 0, skipped: 0, fixed: 0 };
   const groups = new Map();
@@ -454,7 +467,7 @@ export function runFuzz({ iterations = 1000, seed = 1, timeLimitMs = Infinity, o
           g = { key, check: f.check, tag: f.tag, lang, count: 0, seed, iteration: i, message: f.message, text };
           groups.set(key, g);
           if (shrinkFailures) {
-            g.minimal = shrink(text, lang, f.key);
+            g.minimal = shrink(text, lang, f.key, shrinkBudget);
             const again = checkInput(g.minimal, lang).find((x) => x.key === f.key);
             g.minimalMessage = again?.message ?? f.message;
           }

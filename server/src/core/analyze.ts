@@ -78,9 +78,8 @@ export function analyzeDocument(text: string, languageId: string, options: Analy
 }
 
 /** Findings of scanned sites (offsets of the sites are offsets in `text`). */
-export function findingsForSites(sites: Site[], text: string, locale: Locale): Finding[] {
+export function findingsForSites(sites: Site[], text: string, locale: Locale, eol = eolOf(text)): Finding[] {
   const out: Finding[] = [];
-  const eol = eolOf(text);
   for (const site of sites) findingsForSite(site, text, eol, locale, out);
   return out;
 }

@@ -13,3 +13,4 @@ export * from './docs';
 export * from './report';
 export { scanTypeScript, parseTypeScript } from './scan/typescript';
 export type { Site, ObjectInfo, CallSite } from './scan/types';
+export { IncrementalTsAnalysis } from './incremental';

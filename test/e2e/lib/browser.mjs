@@ -511,8 +511,17 @@ export class Workbench {
     await poll(() => {
       try { return JSON.stringify(JSON.parse(readFileSync(this.cs.settingsFile, 'utf8'))) === json; } catch { return false; }
     }, { timeout: 10000, what: 'settings.json saved with the new content' });
+    // The model's dirty flag clears a moment after the write lands: should VS Code still ask on
+    // close, answer "Save" (the content is the same).
     await this.page.keyboard.press('Control+W');
-    await poll(async () => !(await inSettings()), { timeout: 10000, what: 'settings.json editor closed' });
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await poll(async () => {
+      if (await dialog.isVisible().catch(() => false)) {
+        await dialog.locator('.monaco-button', { hasText: /^Save$/ }).first().click().catch(() => {});
+        return false;
+      }
+      return !(await inSettings());
+    }, { timeout: 10000, what: 'settings.json editor closed' });
     if (until) await poll(until, { timeout, what: `effect of settings ${JSON.stringify(obj)}` });
     return cur;
   }

@@ -5,7 +5,7 @@ import type { CallSite, Literal, ObjectInfo, PropInfo, ScanResult, Site } from '
 
 // Loaded on first use so that a server can answer `initialize` before paying for the parser.
 let tsLib: typeof TS | undefined;
-function ts(): typeof TS {
+export function ts(): typeof TS {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (tsLib ??= require('typescript') as typeof TS);
 }
@@ -23,7 +23,7 @@ function scriptKind(languageId: string): TS.ScriptKind {
 }
 
 /** Callees whose argument lists belong to other APIs (Supabase, Tauri, Flask): never flagged. */
-const FOREIGN_CALLEES = new Set(['rpc', 'invoke', 'url_for']);
+export const FOREIGN_CALLEES = new Set(['rpc', 'invoke', 'url_for']);
 /** Keys of a fetch-style options object: the params are in its body, not the object itself. */
 const REQUEST_OPTION_KEYS = new Set(['method', 'headers', 'body', 'json', 'data']);
 
@@ -36,6 +36,8 @@ export interface TsScanOptions {
   previous?: { sourceFile: TS.SourceFile; change: TS.TextChangeRange };
   /** Report sites even when the file has syntax errors (the editor, while typing). */
   tolerant?: boolean;
+  /** Parse even when the prefilter finds no name (to learn whether the text parses). */
+  alwaysParse?: boolean;
 }
 
 export function parseTypeScript(text: string, languageId: string, options: TsScanOptions = {}): TS.SourceFile {
@@ -55,7 +57,7 @@ function syntaxErrorOf(sf: TS.SourceFile): string | undefined {
 
 export function scanTypeScript(text: string, languageId: string, options: TsScanOptions = {}): TsScan {
   const offsets = candidateOffsets(text);
-  if (offsets.length === 0 && !options.previous) return { sites: [] };
+  if (offsets.length === 0 && !options.previous && !options.alwaysParse) return { sites: [] };
   let sourceFile: TS.SourceFile;
   try {
     sourceFile = parseTypeScript(text, languageId, options);

@@ -5,8 +5,9 @@ const vscode = require('vscode');
 const RE = /\bTODO\b/g;
 function severity() {
   const s = vscode.workspace.getConfiguration('e2eSelftest').get('severity', 'warning');
-  return { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning,
-    information: vscode.DiagnosticSeverity.Information, off: null }[s] ?? vscode.DiagnosticSeverity.Warning;
+  if (s === 'off') return null;
+  return { error: vscode.DiagnosticSeverity.Error, information: vscode.DiagnosticSeverity.Information }[s]
+    ?? vscode.DiagnosticSeverity.Warning;
 }
 
 function activate(context) {

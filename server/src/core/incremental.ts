@@ -1,0 +1,262 @@
+import type * as TS from 'typescript';
+import type { Analysis, Finding } from './analyze';
+import { findingsForSites, finishFindings } from './analyze';
+import { isFileDisabled } from './directives';
+import type { Locale } from './messages';
+import type { Site } from './scan/types';
+import { FOREIGN_CALLEES, scanTypeScript, ts } from './scan/typescript';
+import { eolOf } from './text';
+
+/**
+ * Incremental analysis of one TS/JS document while it is edited.
+ *
+ * A full parse of a 10,000-line file costs far more than a keystroke may (and TS's own
+ * incremental reparse still walks the whole tree). Findings are local to a statement, so an edit
+ * strictly inside one statement only re-parses that statement's text; findings elsewhere are
+ * shifted. Edited statements are kept as "regions" over the last full parse (the base) until too
+ * many accumulate or an edit does not fit one statement; then one full reparse rebases.
+ */
+interface Region {
+  /** The statement's range in base coordinates. */
+  baseStart: number;
+  baseEnd: number;
+  /** Its length in the current text. */
+  curLength: number;
+  /** Inside the arguments of rpc/invoke/url_for: nothing in it is reported. */
+  foreign: boolean;
+  /** Findings and sites relative to the region's current start; undefined until re-scanned. */
+  findings?: Finding[];
+  sites?: Site[];
+}
+
+const MAX_REGIONS = 64;
+/** A statement followed by one of these might join with it when its own end changes (ASI). */
+const JOINING_NEXT = /^[([`+\-*/%,.?=<>&|^!]/;
+
+export class IncrementalTsAnalysis {
+  private baseText = '';
+  private baseSf: TS.SourceFile | undefined;
+  private baseClean = false;
+  private baseFindings: Finding[] = [];
+  private baseSites: Site[] = [];
+  private baseSkipped: string | undefined;
+  private baseSyntaxError: string | undefined;
+  /** Offsets of the base parse's syntax errors. */
+  private baseErrors: number[] = [];
+  private regions: Region[] = [];
+  private needsFull = true;
+  /** Statistics for tests and the benchmark. */
+  readonly stats = { full: 0, regional: 0 };
+
+  constructor(private readonly languageId: string, private readonly locale: Locale) {}
+
+  /** Records an edit of the current text: [start, end) replaced by newLength characters. */
+  applyChange(start: number, end: number, newLength: number): void {
+    if (this.needsFull || !this.baseSf) { this.needsFull = true; return; }
+    const delta = newLength - (end - start);
+    // Inside an edited statement already?
+    let shift = 0;
+    for (const r of this.regions) {
+      const curStart = r.baseStart + shift;
+      const curEnd = curStart + r.curLength;
+      if (start > curStart && end < curEnd) {
+        r.curLength += delta;
+        r.findings = undefined;
+        return;
+      }
+      if (end >= curStart && start <= curEnd) { this.needsFull = true; return; }
+      if (curEnd < start) shift += r.curLength - (r.baseEnd - r.baseStart);
+    }
+    // Map to base coordinates: the edit lies outside every region.
+    const baseStart = start - shift;
+    const baseEnd = end - shift;
+    const found = this.statementAround(baseStart, baseEnd);
+    if (!found || this.regions.length >= MAX_REGIONS) { this.needsFull = true; return; }
+    const { node, foreign } = found;
+    const sStart = node.getStart(this.baseSf);
+    const sEnd = node.end;
+    if (!this.baseClean && !this.isContextFree(sStart, sEnd)) { this.needsFull = true; return; }
+    // Absorb regions nested in this statement.
+    let absorbed = 0;
+    const kept: Region[] = [];
+    for (const r of this.regions) {
+      if (r.baseStart >= sStart && r.baseEnd <= sEnd) absorbed += r.curLength - (r.baseEnd - r.baseStart);
+      else kept.push(r);
+    }
+    const region: Region = { baseStart: sStart, baseEnd: sEnd, curLength: sEnd - sStart + absorbed + delta, foreign };
+    kept.push(region);
+    kept.sort((a, b) => a.baseStart - b.baseStart);
+    this.regions = kept;
+  }
+
+  /**
+   * With syntax errors elsewhere in the base, a statement counts only if it has none itself and,
+   * parsed on its own, yields exactly the sites the full parse found in it.
+   */
+  private isContextFree(sStart: number, sEnd: number): boolean {
+    if (this.baseErrors.some((e) => e >= sStart && e <= sEnd)) return false;
+    const alone = scanTypeScript(this.baseText.slice(sStart, sEnd), this.languageId, { alwaysParse: true });
+    if (alone.syntaxError) return false;
+    const inBase = this.baseSites.filter((x) => x.start >= sStart && x.end <= sEnd);
+    return alone.sites.length === inBase.length && alone.sites.every((x, i) => x.start + sStart === inBase[i].start && x.written === inBase[i].written && x.callSite === inBase[i].callSite);
+  }
+
+  /** The deepest statement of a statement list that strictly contains [start, end) in the base. */
+  private statementAround(start: number, end: number): { node: TS.Node; foreign: boolean } | undefined {
+    const t = ts();
+    const K = t.SyntaxKind;
+    const sf = this.baseSf!;
+    let best: { node: TS.Node; foreign: boolean } | undefined;
+    let foreign = false;
+    let node: TS.Node = sf;
+    for (let depth = 0; depth < 500; depth++) {
+      let next: TS.Node | undefined;
+      let nextIsStatement = false;
+      const pick = (n: TS.Node, inStatementList: boolean) => {
+        if (next) return;
+        if (n.pos <= start && end <= n.end) { next = n; nextIsStatement = inStatementList; }
+      };
+      t.forEachChild(node, (child) => { pick(child, false); return next ? true : undefined; }, (nodes) => {
+        // Binary search: statement lists can be long.
+        let lo = 0;
+        let hi = nodes.length - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const n = nodes[mid];
+          if (n.end < end) lo = mid + 1;
+          else if (n.pos > start) hi = mid - 1;
+          else { pick(n, isStatementList(node, K)); break; }
+        }
+        return next ? true : undefined;
+      });
+      if (!next) break;
+      if (node.kind === K.CallExpression || node.kind === K.NewExpression) {
+        const call = node as TS.CallExpression;
+        if (next !== call.expression && calleeIsForeign(call.expression, K)) foreign = true;
+      }
+      if (nextIsStatement && next.getStart(sf) < start && end < next.end) best = { node: next, foreign };
+      node = next;
+    }
+    return best;
+  }
+
+  analyze(text: string): Analysis {
+    if (isFileDisabled(text)) return { findings: [], scan: { sites: [] } };
+    if (this.needsFull || !this.baseSf) return this.full(text);
+    let shift = 0;
+    for (const r of this.regions) {
+      const curStart = r.baseStart + shift;
+      if (!r.findings && !this.rescan(r, text, curStart)) return this.full(text);
+      shift += r.curLength - (r.baseEnd - r.baseStart);
+    }
+    this.stats.regional++;
+    return this.compose(text);
+  }
+
+  private rescan(r: Region, text: string, curStart: number): boolean {
+    const snippet = text.slice(curStart, curStart + r.curLength);
+    // The statement must still begin the same way and not run into what follows it.
+    if (firstToken(snippet) !== firstToken(this.baseText.slice(r.baseStart, r.baseEnd))) return false;
+    const after = text.slice(curStart + r.curLength, curStart + r.curLength + 200).replace(/^\s+/, '');
+    if (JOINING_NEXT.test(after)) return false;
+    const result = scanTypeScript(snippet, this.languageId, { alwaysParse: true });
+    if (result.syntaxError || !result.sourceFile || result.sourceFile.statements.length === 0) return false;
+    if (r.foreign) { r.findings = []; r.sites = []; return true; }
+    // Findings of a statement depend only on its own text (and the document's line ending).
+    r.findings = findingsForSites(result.sites, snippet, this.locale, eolOf(text));
+    r.sites = result.sites;
+    return true;
+  }
+
+  /** Base findings outside regions (shifted) plus each region's own. */
+  private compose(text: string): Analysis {
+    const findings: Finding[] = [];
+    const sites: Site[] = [];
+    let shift = 0;
+    let ri = 0;
+    let fi = 0;
+    let si = 0;
+    const regions = this.regions;
+    const emitBaseUntil = (limit: number) => {
+      while (fi < this.baseFindings.length && this.baseFindings[fi].start < limit) findings.push(shiftFinding(this.baseFindings[fi++], shift));
+      while (si < this.baseSites.length && this.baseSites[si].start < limit) sites.push(shiftSite(this.baseSites[si++], shift));
+    };
+    for (; ri < regions.length; ri++) {
+      const r = regions[ri];
+      emitBaseUntil(r.baseStart);
+      while (fi < this.baseFindings.length && this.baseFindings[fi].start < r.baseEnd) fi++;
+      while (si < this.baseSites.length && this.baseSites[si].start < r.baseEnd) si++;
+      const curStart = r.baseStart + shift;
+      for (const f of r.findings ?? []) findings.push(shiftFinding(f, curStart));
+      for (const s of r.sites ?? []) sites.push(shiftSite(s, curStart));
+      shift += r.curLength - (r.baseEnd - r.baseStart);
+    }
+    emitBaseUntil(Infinity);
+    return { findings: finishFindings(text, findings), scan: { sites } };
+  }
+
+  private full(text: string): Analysis {
+    this.stats.full++;
+    let previous: { sourceFile: TS.SourceFile; change: TS.TextChangeRange } | undefined;
+    if (this.baseSf) previous = { sourceFile: this.baseSf, change: diffRange(this.baseText, text) };
+    // Without any name in the text there is nothing to parse for (the prefilter); edits then start over.
+    let result = scanTypeScript(text, this.languageId, { tolerant: true, previous });
+    if (result.fatal && previous) result = scanTypeScript(text, this.languageId, { tolerant: true });
+    this.baseText = text;
+    this.baseSf = result.sourceFile;
+    this.baseClean = !result.syntaxError && !!result.sourceFile;
+    this.baseErrors = ((result.sourceFile as unknown as { parseDiagnostics?: { start: number }[] } | undefined)?.parseDiagnostics ?? []).map((d) => d.start);
+    this.baseSyntaxError = result.syntaxError;
+    this.baseSkipped = result.fatal ? result.syntaxError : undefined;
+    this.baseSites = result.sites;
+    this.baseFindings = this.baseSkipped ? [] : finishFindings(text, findingsForSites(result.sites, text, this.locale));
+    this.regions = [];
+    this.needsFull = false;
+    if (this.baseSkipped) return { findings: [], skipped: this.baseSkipped, scan: result };
+    return { findings: this.baseFindings, syntaxError: this.baseSyntaxError, scan: result };
+  }
+}
+
+function isStatementList(parent: TS.Node, K: typeof TS.SyntaxKind): boolean {
+  return parent.kind === K.SourceFile || parent.kind === K.Block || parent.kind === K.ModuleBlock || parent.kind === K.CaseClause || parent.kind === K.DefaultClause;
+}
+
+function calleeIsForeign(e: TS.Expression, K: typeof TS.SyntaxKind): boolean {
+  let name: string | undefined;
+  if (e.kind === K.Identifier) name = (e as TS.Identifier).text;
+  else if (e.kind === K.PropertyAccessExpression) name = (e as TS.PropertyAccessExpression).name.text;
+  else if (e.kind === K.ElementAccessExpression) {
+    const a = (e as TS.ElementAccessExpression).argumentExpression;
+    if (a.kind === K.StringLiteral) name = (a as TS.StringLiteral).text;
+  }
+  return !!name && FOREIGN_CALLEES.has(name);
+}
+
+function firstToken(s: string): string {
+  const m = /^\s*([A-Za-z_$][\w$]*|\S)/.exec(s);
+  return m ? m[1] : '';
+}
+
+/** The changed span between two texts (common prefix and suffix), for TS's incremental parser. */
+function diffRange(a: string, b: string): TS.TextChangeRange {
+  let p = 0;
+  const max = Math.min(a.length, b.length);
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  return { span: { start: p, length: a.length - p - s }, newLength: b.length - p - s };
+}
+
+function shiftSite(s: Site, d: number): Site {
+  return d === 0 ? s : { start: s.start + d, end: s.end + d, written: s.written, callSite: s.callSite, apiPrefix: s.apiPrefix, frame: s.frame };
+}
+
+export function shiftFinding(f: Finding, d: number): Finding {
+  if (d === 0) return f;
+  return {
+    ...f,
+    start: f.start + d,
+    end: f.end + d,
+    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ start: e.start + d, end: e.end + d, newText: e.newText })) })),
+  };
+}
