@@ -44,6 +44,7 @@ export function renderMarkdown(r) {
   }
   if (c.eslintConcurrent) p(`| ESLint \`--concurrency=${r.machine.cores}\` | same, on worker threads | 1 | ${s(c.eslintConcurrent.ms)} | | ${c.eslintConcurrent.cpuS} s | ${c.eslintConcurrent.maxRssMB} MB |`);
   p('', `Ratios of medians: **CLI is ${c.speedupVsEslint}× faster than ESLint**${c.speedupVsEslintConcurrent ? ` (${c.speedupVsEslintConcurrent}× faster than ESLint on ${r.machine.cores} threads)` : ''}; **CLI takes ${c.ratioToRipgrep}× ripgrep's wall time**.`, '');
+  if (c.cpuSpeedupVsEslint != null) p(`In CPU time (user+sys, medians; insensitive to other load on the machine): ESLint uses ${c.cpuSpeedupVsEslint}× the CLI's CPU, the CLI uses ${c.cpuRatioToRipgrep}× ripgrep's.`, '');
   p('ESLint runs fewer times than the others because one run takes minutes; the runs of the three tools are interleaved, after an untimed warm-up of the CLI and ripgrep (page cache).', '');
   const f = r.found;
   p('What each tool reported (a sanity check, not a quality comparison — ripgrep counts lines with a name anywhere, comments and log text included; ESLint flags every string literal equal to a name, echo labels included; the CLI applies the detection policy and also reports Milky-side parameter checks):', '');

@@ -1,6 +1,8 @@
 /** The CLI: walks paths, runs the core, prints text/json/sarif, applies fixes. See README "CLI". */
-import { analyzeDocument, DEFAULT_SEVERITY, failsCheck, languageOfPath, manualStepText, planFixes, applyEdits, BOM, toLocale, lineStarts, positionAt, type Finding, type Locale } from './core';
+import { analyzeDocument, anyNamePattern, DEFAULT_SEVERITY, failsCheck, languageOfPath, manualStepText, planFixes, applyEdits, BOM, toLocale, lineStarts, positionAt, type Finding, type Locale } from './core';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { unifiedDiff } from './cli/diff';
+import { runJob, runJobs, type Job } from './cli/pool';
 import { readSource } from './cli/read';
 import { colors, renderJson, renderSarif, renderText, toJsonFindings, TOOL, VERSION, type FileReport } from './cli/report';
 import { walk, type InputFile } from './cli/walk';
@@ -77,7 +79,15 @@ interface Analyzed {
   findings?: Finding[];
 }
 
-function analyzeFile(file: InputFile, locale: Locale, errors: string[]): Analyzed {
+interface Pending {
+  item: Analyzed;
+  text: string;
+  bom: boolean;
+  languageId: string;
+}
+
+/** Reads a file; the prefilter clears files that mention no known name, without parsing them. */
+function readFile(file: InputFile, errors: string[]): Analyzed | Pending {
   const languageId = languageOfPath(file.display) ?? languageOfPath(file.absolute);
   if (!languageId) return { file, report: { path: file.display, findings: [], skipped: 'not a TS/JS/JSON file' } };
   let src;
@@ -88,9 +98,26 @@ function analyzeFile(file: InputFile, locale: Locale, errors: string[]): Analyze
     return { file, report: { path: file.display, findings: [], skipped: `unreadable: ${(e as Error).message}` } };
   }
   if ('skipped' in src) return { file, report: { path: file.display, findings: [], skipped: src.skipped } };
-  const analysis = analyzeDocument(src.text, languageId, { locale });
-  if (analysis.skipped) return { file, report: { path: file.display, findings: [], skipped: analysis.skipped } };
-  return { file, report: { path: file.display, findings: toJsonFindings(src.text, analysis.findings) }, text: src.text, bom: src.bom, findings: analysis.findings };
+  const item: Analyzed = { file, report: { path: file.display, findings: [] }, text: src.text, bom: src.bom, findings: [] };
+  if (!anyNamePattern.test(src.text)) return item;
+  return { item, text: src.text, bom: src.bom, languageId };
+}
+
+async function analyzeFiles(files: InputFile[], locale: Locale, errors: string[]): Promise<Analyzed[]> {
+  const items: Analyzed[] = [];
+  const pending: Pending[] = [];
+  for (const f of files) {
+    const r = readFile(f, errors);
+    if ('item' in r) { items.push(r.item); pending.push(r); } else items.push(r);
+  }
+  const results = await runJobs(pending.map((p, id) => ({ id, text: p.text, languageId: p.languageId, locale })), __filename);
+  for (const r of results) {
+    const it = pending[r.id].item;
+    if (r.skipped) { it.report.skipped = r.skipped; it.findings = undefined; it.text = undefined; continue; }
+    it.findings = r.findings;
+    it.report.findings = r.json;
+  }
+  return items;
 }
 
 function runFix(items: Analyzed[], args: Args, errors: string[]): string {
@@ -156,7 +183,7 @@ function runFix(items: Analyzed[], args: Args, errors: string[]): string {
   return out.join('\n') + '\n';
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs(argv);
@@ -169,7 +196,7 @@ export function main(argv: string[]): number {
   const errors: string[] = [];
   const { files, errors: walkErrors } = walk(args.paths, args.ignore);
   errors.push(...walkErrors);
-  const items = files.map((f) => analyzeFile(f, args.locale, errors));
+  const items = await analyzeFiles(files, args.locale, errors);
   let output: string;
   let failing = false;
   if (args.command === 'fix') {
@@ -186,4 +213,12 @@ export function main(argv: string[]): number {
   return failing ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (isMainThread) {
+  void main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e: unknown) => {
+    process.stderr.write(`${TOOL}: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = 2;
+  });
+} else if ((workerData as { napcatMilkyWorker?: boolean } | undefined)?.napcatMilkyWorker) {
+  // A worker of the CLI's pool: analyze batches of files until terminated.
+  parentPort!.on('message', (jobs: Job[]) => parentPort!.postMessage(jobs.map(runJob)));
+}

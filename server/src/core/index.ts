@@ -5,7 +5,7 @@ export * from './edits';
 export * from './messages';
 export * from './text';
 export * from './directives';
-export { catalog, napcatEntry, milkyEntry, napcatNames, milkyNames, resolveNapcat, toCamel } from './catalog';
+export { catalog, napcatEntry, milkyEntry, napcatNames, milkyNames, resolveNapcat, toCamel, anyNamePattern } from './catalog';
 export type { Kind, NapcatEntry, MilkyEntry } from './catalog';
 export type { ManualStep } from './params';
 export * from './severity';

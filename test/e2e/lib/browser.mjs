@@ -183,7 +183,8 @@ export class Workbench {
     const test = typeof pred === 'function' ? pred : (t) => t.includes(pred);
     let last;
     return poll(async () => { last = await this.editorText(); return test(last) && last; },
-      { timeout, what: `editor text ${typeof pred === 'string' ? JSON.stringify(pred) : 'predicate'}` });
+      { timeout, what: `editor text ${typeof pred === 'string' ? JSON.stringify(pred) : 'predicate'}` })
+      .catch((e) => { e.message += `\neditor text: ${JSON.stringify(last)}`; throw e; });
   }
 
   /** Save the active editor and poll until the tab is no longer dirty. */
