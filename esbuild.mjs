@@ -12,7 +12,28 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'extension' },
 ].filter((e) => existsSync(e.in));
 
-const contexts = await Promise.all(entries.map((e) => esbuild.context({
+// The TypeScript parser is its own file, required on first use: the server answers `initialize`
+// without loading it, and the bundles stay small.
+const typescriptExternal = {
+  name: 'typescript-external',
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
+  },
+};
+
+const parserBuild = esbuild.context({
+  entryPoints: { typescript: 'typescript' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outdir: 'dist',
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+const contexts = await Promise.all([parserBuild, ...entries.map((e) => esbuild.context({
   entryPoints: { [e.out]: e.in },
   bundle: true,
   platform: 'node',
@@ -26,7 +47,8 @@ const contexts = await Promise.all(entries.map((e) => esbuild.context({
   legalComments: 'none',
   logLevel: 'warning',
   banner: e.banner ? { js: e.banner } : undefined,
-})));
+  plugins: [typescriptExternal],
+}))]);
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
