@@ -2,7 +2,7 @@
 // napcat-milky benchmark harness (`npm run bench`). See bench/README.md.
 //
 //   node bench/run.mjs [--runs 5] [--eslint-runs 3] [--size-mb 50] [--seed N] [--no-build]
-//                      [--skip-eslint] [--skip-server] [--profile] [--quick]
+//                      [--skip-eslint] [--skip-server] [--no-profile] [--quick]
 //
 // 1. generates a seeded ~50 MB corpus of QQ-bot projects (bench/out/corpus, reused when identical);
 // 2. times, interleaved, the CLI vs ripgrep vs ESLint over the same files (medians, ratios);
@@ -23,7 +23,7 @@ const corpusDir = path.join(outDir, 'corpus');
 // ---- options ---------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const o = { runs: 5, eslintRuns: 3, sizeMB: 50, seed: 20250611, build: true, eslint: true, server: true, profile: false };
+  const o = { runs: 5, eslintRuns: 3, sizeMB: 50, seed: 20250611, build: true, eslint: true, server: true, profile: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => Number(argv[++i]);
@@ -35,6 +35,7 @@ function parseArgs(argv) {
     else if (a === '--skip-eslint') o.eslint = false;
     else if (a === '--skip-server') o.server = false;
     else if (a === '--profile') o.profile = true;
+    else if (a === '--no-profile') o.profile = false;
     else if (a === '--quick') { o.runs = 3; o.eslintRuns = 1; o.sizeMB = 10; }
     else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 11).join('\n')); process.exit(0); }
     else { console.error(`unknown option: ${a}`); process.exit(2); }

@@ -152,7 +152,7 @@ function runFix(items: Analyzed[], args: Args, errors: string[]): string {
         changed = true;
       } else {
         try {
-          writeFileAtomic(it.file.absolute, Buffer.from((it.bom ? BOM : '') + next, 'utf8'));
+          writeFileAtomic(it.file.absolute, Buffer.from((it.bom ? BOM : '') + next, 'utf8'), it.file.rootReal);
           changed = true;
         } catch (e) {
           errors.push(`${it.report.path}: ${(e as Error).message}`);

@@ -12,6 +12,7 @@ export class ServerContext {
   supportsPullDiagnostics = false;
   supportsChangeAnnotations = false;
   supportsWorkDoneProgress = false;
+  supportsWorkspaceFolders = false;
   workspaceFolders: string[] = [];
   /** `push`, `pull`, or `auto` (pull when the client can, else push). */
   diagnosticMode: 'push' | 'pull' | 'auto' = 'auto';

@@ -15,9 +15,19 @@ export interface OpenDocument {
   analysis?: { version: number; locale: Locale; result: Analysis; starts: number[] };
 }
 
+/** How many documents keep a syntax tree for incremental re-analysis (the ones being edited). */
+const TREES_KEPT = 3;
+
 /** Keeps open documents and re-analyzes only when the version changed. */
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
+  /** Most recently analyzed TS documents first: only these keep their syntax tree. */
+  private recent: OpenDocument[] = [];
+
+  private touch(d: OpenDocument): void {
+    this.recent = [d, ...this.recent.filter((x) => x !== d)];
+    for (const old of this.recent.splice(TREES_KEPT)) old.incremental?.release();
+  }
 
   open(uri: string, languageId: string, version: number, text: string): OpenDocument {
     const d: OpenDocument = { doc: TextDocument.create(uri, languageId, version, text) };
@@ -30,7 +40,9 @@ export class DocumentStore {
   }
 
   close(uri: string): void {
+    const d = this.docs.get(uri);
     this.docs.delete(uri);
+    this.recent = this.recent.filter((x) => x !== d);
   }
 
   all(): OpenDocument[] {
@@ -67,6 +79,7 @@ export class DocumentStore {
         d.incrementalLocale = locale;
       }
       result = d.incremental.analyze(text);
+      this.touch(d);
     }
     d.analysis = { version: d.doc.version, locale, result, starts: lineStarts(text) };
     return d.analysis;

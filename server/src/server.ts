@@ -18,6 +18,7 @@ connection.onInitialize((params): InitializeResult => {
   ctx.supportsPullDiagnostics = !!caps.textDocument?.diagnostic;
   ctx.supportsChangeAnnotations = !!caps.workspace?.workspaceEdit?.changeAnnotationSupport;
   ctx.supportsWorkDoneProgress = !!caps.window?.workDoneProgress;
+  ctx.supportsWorkspaceFolders = !!caps.workspace?.workspaceFolders;
   ctx.setClientLocale(params.locale);
   const init = (params.initializationOptions ?? {}) as { diagnosticMode?: string; locale?: string };
   if (init.diagnosticMode === 'push' || init.diagnosticMode === 'pull') ctx.diagnosticMode = init.diagnosticMode;
@@ -32,7 +33,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: literalActions ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : true,
       executeCommandProvider: { commands: Object.values(COMMANDS) },
       diagnosticProvider: ctx.usePush() ? undefined : { identifier: 'napcat-milky', interFileDependencies: false, workspaceDiagnostics: false },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      workspace: ctx.supportsWorkspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
     },
     serverInfo: { name: 'napcat-milky', version: '0.1.0' },
   };
@@ -40,9 +41,11 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (ctx.supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'napcatMilky' });
-  connection.workspace.onDidChangeWorkspaceFolders?.((e) => {
-    ctx.workspaceFolders = ctx.workspaceFolders.filter((u) => !e.removed.some((r) => r.uri === u)).concat(e.added.map((a) => a.uri));
-  });
+  if (ctx.supportsWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      ctx.workspaceFolders = ctx.workspaceFolders.filter((u) => !e.removed.some((r) => r.uri === u)).concat(e.added.map((a) => a.uri));
+    });
+  }
 });
 
 connection.onDidOpenTextDocument(({ textDocument: t }) => {

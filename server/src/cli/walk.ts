@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { languageOfPath } from '../core';
-import { globToRegExp } from './glob';
+import { globToMatcher } from './glob';
 
 /** Folders skipped below a root (a root given explicitly is always walked). */
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out']);
@@ -25,7 +25,7 @@ function isInside(child: string, parent: string): boolean {
 }
 
 export function walk(roots: string[], ignorePatterns: string[]): WalkResult {
-  const ignores = ignorePatterns.map(globToRegExp);
+  const ignores = ignorePatterns.map(globToMatcher);
   const ignored = (display: string) => {
     const norm = display.replace(/^\.\//, '');
     return ignores.some((re) => re.test(norm) || re.test(display));

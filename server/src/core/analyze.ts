@@ -110,7 +110,14 @@ function rewritable(site: Site): boolean {
   return site.callSite !== 'method' && site.callSite !== 'camel';
 }
 
+/** Keeps only fix options whose edits are well-formed for this text (a guard for broken input). */
+function validFixes(fixes: FixOption[], text: string): FixOption[] {
+  return fixes.filter((f) => f.edits.every((e) => e.start >= 0 && e.start <= e.end && e.end <= text.length));
+}
+
 function findingsForSite(site: Site, text: string, eol: string, locale: Locale, out: Finding[]): void {
+  // The range must cover exactly the name as written; anything else is a scanner slip on broken input.
+  if (text.slice(site.start, site.end) !== site.written) return;
   const napcat = site.callSite === 'camel' ? camelToNapcat.get(site.written) : resolveNapcat(site.written);
   if (napcat) {
     const e = napcatEntry(napcat)!;
@@ -128,6 +135,7 @@ function findingsForSite(site: Site, text: string, eol: string, locale: Locale, 
         if (edits.length) fixes.push({ target, edits, manual });
       }
     }
+    fixes.splice(0, fixes.length, ...validFixes(fixes, text));
     const manualForMessage = fixes.find((f) => f.target === preferred)?.manual ?? (e.kind === 'mapped' && !rewritable(site) ? [] : undefined);
     const finding: Finding = {
       start: site.start, end: site.end, napcat, milky: [...e.milky], kind: e.kind, callSite: site.callSite,
@@ -139,11 +147,11 @@ function findingsForSite(site: Site, text: string, eol: string, locale: Locale, 
     out.push(finding);
   }
   if (milkyNames.has(site.written) && site.params && site.callSite !== 'method' && site.callSite !== 'camel' && site.callSite !== 'key') {
-    checkMilkyParams(site.written, site, site.params, locale, out);
+    checkMilkyParams(site.written, { ...site, text }, site.params, locale, out);
   }
 }
 
-function checkMilkyParams(endpoint: string, site: Site, obj: ObjectInfo, locale: Locale, out: Finding[]): void {
+function checkMilkyParams(endpoint: string, site: Site & { text?: string }, obj: ObjectInfo, locale: Locale, out: Finding[]): void {
   const ep = milkyEntry(endpoint)!;
   const accepted = new Set(ep.input.map((f) => f.name));
   const push = (start: number, end: number, param: string, problem: 'unknown' | 'missing') => {
@@ -155,7 +163,9 @@ function checkMilkyParams(endpoint: string, site: Site, obj: ObjectInfo, locale:
   for (const p of obj.props) {
     if (accepted.has(p.key)) continue;
     const q = p.keyQuote ? 1 : 0;
-    push(p.keyStart + q, p.keyEnd - q, p.key, 'unknown');
+    // An empty key is reported on its quotes; a key whose text does not match (broken input) is not reported.
+    if (p.key === '') { if (q && p.keyEnd - p.keyStart >= 2) push(p.keyStart, p.keyEnd, p.key, 'unknown'); }
+    else if (site.text === undefined || site.text.slice(p.keyStart + q, p.keyEnd - q) === p.key) push(p.keyStart + q, p.keyEnd - q, p.key, 'unknown');
   }
   if (obj.open) return;
   const present = new Set(obj.props.map((p) => p.key));

@@ -62,6 +62,7 @@ export class IncrementalTsAnalysis {
       if (start > curStart && end < curEnd) {
         r.curLength += delta;
         r.findings = undefined;
+        r.sites = undefined;
         return;
       }
       if (end >= curStart && start <= curEnd) { this.needsFull = true; return; }
@@ -140,6 +141,18 @@ export class IncrementalTsAnalysis {
     return best;
   }
 
+  /** Drops the syntax tree (memory); the next edit re-parses the whole text once. */
+  release(): void {
+    if (!this.baseSf) return;
+    this.baseSf = undefined;
+    this.regions = [];
+    this.needsFull = true;
+  }
+
+  get holdsTree(): boolean {
+    return this.baseSf !== undefined;
+  }
+
   analyze(text: string): Analysis {
     if (isFileDisabled(text)) return { findings: [], scan: { sites: [] } };
     if (this.needsFull || !this.baseSf) return this.full(text);
@@ -208,12 +221,13 @@ export class IncrementalTsAnalysis {
     this.baseErrors = ((result.sourceFile as unknown as { parseDiagnostics?: { start: number }[] } | undefined)?.parseDiagnostics ?? []).map((d) => d.start);
     this.baseSyntaxError = result.syntaxError;
     this.baseSkipped = result.fatal ? result.syntaxError : undefined;
-    this.baseSites = result.sites;
+    // Only what hovers and the context check need: params objects stay with their findings.
+    this.baseSites = result.sites.map((x) => ({ start: x.start, end: x.end, written: x.written, callSite: x.callSite }));
     this.baseFindings = this.baseSkipped ? [] : finishFindings(text, findingsForSites(result.sites, text, this.locale));
     this.regions = [];
     this.needsFull = false;
-    if (this.baseSkipped) return { findings: [], skipped: this.baseSkipped, scan: result };
-    return { findings: this.baseFindings, syntaxError: this.baseSyntaxError, scan: result };
+    if (this.baseSkipped) return { findings: [], skipped: this.baseSkipped, scan: { sites: [] } };
+    return { findings: this.baseFindings, syntaxError: this.baseSyntaxError, scan: { sites: this.baseSites } };
   }
 }
 

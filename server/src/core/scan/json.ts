@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { anyNamePattern, milkyNames, resolveNapcat } from '../catalog';
+import { exceedsNesting, MAX_NESTING } from '../nesting';
 import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
 import type { Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
 
@@ -10,6 +11,7 @@ export interface JsonScanOptions {
 /** Scans JSON and JSONC (comments are never looked at: the parser skips them). */
 export function scanJson(text: string, options: JsonScanOptions = {}): ScanResult {
   if (!anyNamePattern.test(text)) return { sites: [] };
+  if (exceedsNesting(text)) return { sites: [], syntaxError: `too deeply nested (over ${MAX_NESTING} levels)`, fatal: true };
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
   try {
@@ -81,7 +83,7 @@ function onString(node: JsonNode, text: string, sites: Site[], key: string | und
         if (k?.value === 'echo') site.frame = true;
         if (k?.value !== 'params' || !v) continue;
         site.frame = true;
-        if (v.type === 'object') site.params = objectInfo(v, text);
+        if (v.type === 'object' && text[v.offset + v.length - 1] === '}') site.params = objectInfo(v, text);
         else site.paramsOpaque = true;
       }
     }

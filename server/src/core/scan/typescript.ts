@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
 import { camelToNapcat, candidateOffsets, milkyNames, resolveNapcat } from '../catalog';
+import { exceedsNesting, MAX_NESTING } from '../nesting';
 import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
 import type { CallSite, Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
 
@@ -58,6 +59,7 @@ function syntaxErrorOf(sf: TS.SourceFile): string | undefined {
 export function scanTypeScript(text: string, languageId: string, options: TsScanOptions = {}): TsScan {
   const offsets = candidateOffsets(text);
   if (offsets.length === 0 && !options.previous && !options.alwaysParse) return { sites: [] };
+  if (exceedsNesting(text)) return { sites: [], syntaxError: `too deeply nested (over ${MAX_NESTING} levels)`, fatal: true };
   let sourceFile: TS.SourceFile;
   try {
     sourceFile = parseTypeScript(text, languageId, options);
@@ -323,7 +325,7 @@ class TsSiteFinder {
     const K = this.K;
     let e = arg;
     while (e.kind === K.ParenthesizedExpression || e.kind === K.AsExpression || e.kind === K.SatisfiesExpression) e = (e as TS.ParenthesizedExpression).expression;
-    if (e.kind === K.ObjectLiteralExpression) site.params = this.objectInfo(e as TS.ObjectLiteralExpression);
+    if (e.kind === K.ObjectLiteralExpression && this.text[e.end - 1] === '}') site.params = this.objectInfo(e as TS.ObjectLiteralExpression);
     else site.paramsOpaque = true;
   }
 
@@ -343,12 +345,13 @@ class TsSiteFinder {
       if (next.kind !== K.ObjectLiteralExpression) { site.paramsOpaque = true; return; }
       const obj = next as TS.ObjectLiteralExpression;
       const isOptions = obj.properties.some((pr) => { const n = this.propName(pr); return n !== undefined && REQUEST_OPTION_KEYS.has(n); });
+      if (this.text[obj.end - 1] !== '}') { site.paramsOpaque = true; return; }
       if (!isOptions) { site.params = this.objectInfo(obj); return; }
       const body = obj.properties.find((pr) => { const n = this.propName(pr); return n === 'body' || n === 'json' || n === 'data'; });
       if (!body || body.kind !== K.PropertyAssignment) return;
       next = (body as TS.PropertyAssignment).initializer;
       if (next.kind === K.CallExpression && this.calleeName((next as TS.CallExpression).expression) === 'stringify') next = (next as TS.CallExpression).arguments[0] ?? next;
-      if (next.kind === K.ObjectLiteralExpression) site.params = this.objectInfo(next as TS.ObjectLiteralExpression);
+      if (next.kind === K.ObjectLiteralExpression && this.text[next.end - 1] === '}') site.params = this.objectInfo(next as TS.ObjectLiteralExpression);
       else site.paramsOpaque = true;
       return;
     }
