@@ -1,9 +1,8 @@
 /** The CLI: walks paths, runs the core, prints text/json/sarif, applies fixes. See README "CLI". */
-import { analyzeDocument, anyNamePattern, DEFAULT_SEVERITY, failsCheck, languageOfPath, manualStepText, planFixes, applyEdits, BOM, toLocale, lineStarts, positionAt, type Finding, type Locale } from './core';
+import { analyzeDocument, DEFAULT_SEVERITY, failsCheck, languageOfPath, manualStepText, planFixes, applyEdits, BOM, toLocale, lineStarts, positionAt, type Finding, type Locale } from './core';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { unifiedDiff } from './cli/diff';
 import { runJob, runJobs, type Job } from './cli/pool';
-import { readSource } from './cli/read';
 import { colors, renderJson, renderSarif, renderText, toJsonFindings, TOOL, VERSION, type FileReport } from './cli/report';
 import { walk, type InputFile } from './cli/walk';
 import { writeFileAtomic } from './cli/write';
@@ -79,43 +78,22 @@ interface Analyzed {
   findings?: Finding[];
 }
 
-interface Pending {
-  item: Analyzed;
-  text: string;
-  bom: boolean;
-  languageId: string;
-}
-
-/** Reads a file; the prefilter clears files that mention no known name, without parsing them. */
-function readFile(file: InputFile, errors: string[]): Analyzed | Pending {
-  const languageId = languageOfPath(file.display) ?? languageOfPath(file.absolute);
-  if (!languageId) return { file, report: { path: file.display, findings: [], skipped: 'not a TS/JS/JSON file' } };
-  let src;
-  try {
-    src = readSource(file.absolute);
-  } catch (e) {
-    errors.push(`${file.display}: ${(e as Error).message}`);
-    return { file, report: { path: file.display, findings: [], skipped: `unreadable: ${(e as Error).message}` } };
-  }
-  if ('skipped' in src) return { file, report: { path: file.display, findings: [], skipped: src.skipped } };
-  const item: Analyzed = { file, report: { path: file.display, findings: [] }, text: src.text, bom: src.bom, findings: [] };
-  if (!anyNamePattern.test(src.text)) return item;
-  return { item, text: src.text, bom: src.bom, languageId };
-}
-
-async function analyzeFiles(files: InputFile[], locale: Locale, errors: string[]): Promise<Analyzed[]> {
-  const items: Analyzed[] = [];
-  const pending: Pending[] = [];
-  for (const f of files) {
-    const r = readFile(f, errors);
-    if ('item' in r) { items.push(r.item); pending.push(r); } else items.push(r);
-  }
-  const results = await runJobs(pending.map((p, id) => ({ id, text: p.text, languageId: p.languageId, locale })), __filename);
-  for (const r of results) {
-    const it = pending[r.id].item;
-    if (r.skipped) { it.report.skipped = r.skipped; it.findings = undefined; it.text = undefined; continue; }
-    it.findings = r.findings;
+async function analyzeFiles(files: InputFile[], locale: Locale, errors: string[], keepText: boolean): Promise<Analyzed[]> {
+  const items: Analyzed[] = files.map((file) => ({ file, report: { path: file.display, findings: [] } }));
+  const jobs: Job[] = [];
+  items.forEach((it, id) => {
+    const languageId = languageOfPath(it.file.display) ?? languageOfPath(it.file.absolute);
+    if (!languageId) it.report.skipped = 'not a TS/JS/JSON file';
+    else jobs.push({ id, absolute: it.file.absolute, languageId, locale, keepText });
+  });
+  for (const r of await runJobs(jobs, __filename)) {
+    const it = items[r.id];
+    if (r.error) errors.push(`${it.file.display}: ${r.error}`);
+    if (r.skipped) { it.report.skipped = r.skipped; continue; }
     it.report.findings = r.json;
+    it.findings = r.findings;
+    it.text = r.text;
+    it.bom = r.bom;
   }
   return items;
 }
@@ -196,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
   const errors: string[] = [];
   const { files, errors: walkErrors } = walk(args.paths, args.ignore);
   errors.push(...walkErrors);
-  const items = await analyzeFiles(files, args.locale, errors);
+  const items = await analyzeFiles(files, args.locale, errors, args.command === 'fix');
   let output: string;
   let failing = false;
   if (args.command === 'fix') {

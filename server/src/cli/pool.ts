@@ -1,43 +1,55 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeDocument, type Finding, type Locale } from '../core';
+import { analyzeDocument, anyNamePattern, type Finding, type Locale } from '../core';
+import { readSource } from './read';
 import { toJsonFindings, type JsonFinding } from './report';
 
+/** One file to analyze; the worker (or the main thread) reads it itself. */
 export interface Job {
   id: number;
-  text: string;
+  absolute: string;
   languageId: string;
   locale: Locale;
+  /** `fix` needs the text and the findings back; `check` only the report. */
+  keepText: boolean;
 }
 
 export interface JobResult {
   id: number;
-  findings: Finding[];
   json: JsonFinding[];
+  findings?: Finding[];
+  text?: string;
+  bom?: boolean;
   skipped?: string;
+  error?: string;
 }
 
+/** Read, prefilter (files without any known name are not parsed), analyze. */
 export function runJob(job: Job): JobResult {
-  const a = analyzeDocument(job.text, job.languageId, { locale: job.locale });
-  if (a.skipped) return { id: job.id, findings: [], json: [], skipped: a.skipped };
-  return { id: job.id, findings: a.findings, json: toJsonFindings(job.text, a.findings) };
+  let src;
+  try {
+    src = readSource(job.absolute);
+  } catch (e) {
+    return { id: job.id, json: [], skipped: `unreadable: ${(e as Error).message}`, error: (e as Error).message };
+  }
+  if ('skipped' in src) return { id: job.id, json: [], skipped: src.skipped };
+  const keep = (findings: Finding[]) => (job.keepText ? { findings, text: src.text, bom: src.bom } : {});
+  if (!anyNamePattern.test(src.text)) return { id: job.id, json: [], ...keep([]) };
+  const a = analyzeDocument(src.text, job.languageId, { locale: job.locale });
+  if (a.skipped) return { id: job.id, json: [], skipped: a.skipped };
+  return { id: job.id, json: toJsonFindings(src.text, a.findings), ...keep(a.findings) };
 }
 
-/** Below this much work a worker's start-up (loading the parser) costs more than it saves. */
-const MIN_PARALLEL_BYTES = 2 * 1024 * 1024;
+/** Below this many files a worker's start-up costs more than it saves. */
+const MIN_PARALLEL_FILES = 200;
 
-/**
- * Runs the jobs on every core: worker threads (this same script) take batches from a shared
- * queue; small inputs run inline.
- */
+/** Runs the jobs on every core: worker threads (this same script) take batches from a shared queue. */
 export async function runJobs(jobs: Job[], script: string): Promise<JobResult[]> {
-  const bytes = jobs.reduce((n, j) => n + j.text.length, 0);
-  const cores = Math.max(1, Math.min(8, (os.availableParallelism?.() ?? os.cpus().length)));
-  if (cores < 2 || jobs.length < 4 || bytes < MIN_PARALLEL_BYTES) return jobs.map(runJob);
-  // Biggest first, so that no worker is left with one huge file at the end.
-  const queue = [...jobs].sort((a, b) => b.text.length - a.text.length);
+  const cores = Math.max(1, Math.min(8, os.availableParallelism?.() ?? os.cpus().length));
+  if (cores < 2 || jobs.length < MIN_PARALLEL_FILES) return jobs.map(runJob);
+  const queue = [...jobs];
   const results: JobResult[] = [];
-  const batch = Math.max(1, Math.min(32, Math.ceil(queue.length / (cores * 8))));
+  const batch = Math.max(1, Math.min(64, Math.ceil(queue.length / (cores * 8))));
   await Promise.all(Array.from({ length: cores }, () => new Promise<void>((resolve, reject) => {
     const w = new Worker(script, { workerData: { napcatMilkyWorker: true } });
     const feed = () => {
@@ -45,7 +57,7 @@ export async function runJobs(jobs: Job[], script: string): Promise<JobResult[]>
       if (next.length) w.postMessage(next);
       else void w.terminate().then(() => resolve());
     };
-    w.on('message', (r: JobResult[]) => { results.push(...r); feed(); });
+    w.on('message', (r: JobResult[]) => { for (const x of r) results.push(x); feed(); });
     w.on('error', reject);
     w.on('online', feed);
   })));

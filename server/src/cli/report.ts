@@ -18,6 +18,7 @@ export interface FileReport {
 }
 
 export function toJsonFindings(text: string, findings: Finding[]): JsonFinding[] {
+  if (findings.length === 0) return [];
   const starts = lineStarts(text);
   return findings.map((f) => {
     const s = positionAt(starts, f.start);
