@@ -4,7 +4,7 @@ import { findingsForSites, finishFindings } from './analyze';
 import { isFileDisabled } from './directives';
 import type { Locale } from './messages';
 import type { Site } from './scan/types';
-import { FOREIGN_CALLEES, scanTypeScript, ts } from './scan/typescript';
+import { calleeNameOf, FOREIGN_CALLEES, scanTypeScript, ts } from './scan/typescript';
 import { eolOf } from './text';
 
 /**
@@ -133,7 +133,7 @@ export class IncrementalTsAnalysis {
       if (!next) break;
       if (node.kind === K.CallExpression || node.kind === K.NewExpression) {
         const call = node as TS.CallExpression;
-        if (next !== call.expression && calleeIsForeign(call.expression, K)) foreign = true;
+        if (next !== call.expression && calleeIsForeign(call.expression)) foreign = true;
       }
       if (nextIsStatement && next.getStart(sf) < start && end < next.end) best = { node: next, foreign };
       node = next;
@@ -235,14 +235,8 @@ function isStatementList(parent: TS.Node, K: typeof TS.SyntaxKind): boolean {
   return parent.kind === K.SourceFile || parent.kind === K.Block || parent.kind === K.ModuleBlock || parent.kind === K.CaseClause || parent.kind === K.DefaultClause;
 }
 
-function calleeIsForeign(e: TS.Expression, K: typeof TS.SyntaxKind): boolean {
-  let name: string | undefined;
-  if (e.kind === K.Identifier) name = (e as TS.Identifier).text;
-  else if (e.kind === K.PropertyAccessExpression) name = (e as TS.PropertyAccessExpression).name.text;
-  else if (e.kind === K.ElementAccessExpression) {
-    const a = (e as TS.ElementAccessExpression).argumentExpression;
-    if (a.kind === K.StringLiteral) name = (a as TS.StringLiteral).text;
-  }
+function calleeIsForeign(e: TS.Expression): boolean {
+  const name = calleeNameOf(e);
   return !!name && FOREIGN_CALLEES.has(name);
 }
 

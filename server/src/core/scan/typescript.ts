@@ -11,6 +11,18 @@ export function ts(): typeof TS {
   return (tsLib ??= require('typescript') as typeof TS);
 }
 
+/** `rpc` of `db.rpc(…)`, `invoke` of `invoke(…)` or `x['invoke'](…)`. */
+export function calleeNameOf(e: TS.Expression): string | undefined {
+  const K = ts().SyntaxKind;
+  if (e.kind === K.Identifier) return (e as TS.Identifier).text;
+  if (e.kind === K.PropertyAccessExpression) return (e as TS.PropertyAccessExpression).name.text;
+  if (e.kind === K.ElementAccessExpression) {
+    const a = (e as TS.ElementAccessExpression).argumentExpression;
+    if (a.kind === K.StringLiteral) return (a as TS.StringLiteral).text;
+  }
+  return undefined;
+}
+
 export type TsLanguage = 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact';
 
 function scriptKind(languageId: string): TS.ScriptKind {
@@ -253,14 +265,7 @@ class TsSiteFinder {
   }
 
   private calleeName(e: TS.Expression): string | undefined {
-    const K = this.K;
-    if (e.kind === K.Identifier) return (e as TS.Identifier).text;
-    if (e.kind === K.PropertyAccessExpression) return (e as TS.PropertyAccessExpression).name.text;
-    if (e.kind === K.ElementAccessExpression) {
-      const a = (e as TS.ElementAccessExpression).argumentExpression;
-      if (a.kind === K.StringLiteral) return (a as TS.StringLiteral).text;
-    }
-    return undefined;
+    return calleeNameOf(e);
   }
 
   /** Inside the arguments of rpc/invoke/url_for, or a module specifier: never an action use. */
