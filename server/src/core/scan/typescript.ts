@@ -57,7 +57,8 @@ export function parseTypeScript(text: string, languageId: string, options: TsSca
   const t = ts();
   if (options.previous) return t.updateSourceFile(options.previous.sourceFile, text, options.previous.change);
   const ext = languageId.startsWith('javascript') ? (languageId.endsWith('react') ? 'x.jsx' : 'x.js') : languageId.endsWith('react') ? 'x.tsx' : 'x.ts';
-  return t.createSourceFile(ext, text, t.ScriptTarget.Latest, false, scriptKind(languageId));
+  // JSDoc is never looked at (comments are never flagged): skip parsing it.
+  return t.createSourceFile(ext, text, { languageVersion: t.ScriptTarget.Latest, jsDocParsingMode: t.JSDocParsingMode.ParseNone }, false, scriptKind(languageId));
 }
 
 function syntaxErrorOf(sf: TS.SourceFile): string | undefined {
