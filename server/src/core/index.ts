@@ -14,3 +14,4 @@ export * from './report';
 export { scanTypeScript, parseTypeScript } from './scan/typescript';
 export type { Site, ObjectInfo, CallSite } from './scan/types';
 export { IncrementalTsAnalysis } from './incremental';
+export { MAX_NESTING } from './nesting';

@@ -1,9 +1,9 @@
 /**
  * The deepest bracket nesting of a text, skipping strings and comments roughly. The parsers
- * recurse per level; above MAX_NESTING the file is skipped the same way on every thread (a
- * worker's larger stack must not change the answer).
+ * recurse per level and a cold (unoptimized) parse overflows the stack near 700 levels; above
+ * MAX_NESTING the file is skipped the same way on every thread and JIT state.
  */
-export const MAX_NESTING = 1000;
+export const MAX_NESTING = 400;
 
 export function exceedsNesting(text: string, max = MAX_NESTING): boolean {
   let depth = 0;
