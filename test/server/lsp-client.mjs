@@ -55,7 +55,7 @@ export async function startServer({ settings = {}, locale = 'en', capabilities =
         const d = diagnostics.get(uri);
         if (d && predicate(d)) return d;
         if (Date.now() > end) throw new Error(`no matching diagnostics for ${uri} within ${timeout} ms; last: ${JSON.stringify(d)?.slice(0, 500)}; stderr: ${stderr.slice(0, 500)}`);
-        await new Promise((r) => setTimeout(r, 10));
+        await new Promise((r) => setTimeout(r, 1));
       }
     },
     async stop() {

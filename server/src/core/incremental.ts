@@ -141,6 +141,23 @@ export class IncrementalTsAnalysis {
     return best;
   }
 
+  private findingCache = new Map<string, Finding[]>();
+
+  private cachedFindings(sites: Site[], text: string): Finding[] {
+    const next = new Map<string, Finding[]>();
+    const out: Finding[] = [];
+    const eol = eolOf(text);
+    for (const site of sites) {
+      const key = siteKey(site, text);
+      let rel = next.get(key) ?? this.findingCache.get(key);
+      if (!rel) rel = findingsForSites([site], text, this.locale, eol).map((f) => shiftFinding(f, -site.start));
+      next.set(key, rel);
+      for (const f of rel) out.push(shiftFinding(f, site.start));
+    }
+    this.findingCache = next;
+    return out;
+  }
+
   /** Drops the syntax tree (memory); the next edit re-parses the whole text once. */
   release(): void {
     if (!this.baseSf) return;
@@ -223,12 +240,21 @@ export class IncrementalTsAnalysis {
     this.baseSkipped = result.fatal ? result.syntaxError : undefined;
     // Only what hovers and the context check need: params objects stay with their findings.
     this.baseSites = result.sites.map((x) => ({ start: x.start, end: x.end, written: x.written, callSite: x.callSite }));
-    this.baseFindings = this.baseSkipped ? [] : finishFindings(text, findingsForSites(result.sites, text, this.locale));
+    this.baseFindings = this.baseSkipped ? [] : finishFindings(text, this.cachedFindings(result.sites, text));
     this.regions = [];
     this.needsFull = false;
     if (this.baseSkipped) return { findings: [], skipped: this.baseSkipped, scan: { sites: [] } };
     return { findings: this.baseFindings, syntaxError: this.baseSyntaxError, scan: { sites: this.baseSites } };
   }
+}
+
+/**
+ * The findings of a site depend only on the site and the text of its params object, so a full
+ * reparse reuses them for every site whose surroundings did not change (keyed by that text).
+ */
+function siteKey(s: Site, text: string): string {
+  const p = s.params;
+  return `${s.written}|${s.callSite}|${s.apiPrefix ? 1 : 0}|${s.frame ? 1 : 0}|${s.paramsOpaque ? 1 : 0}|${p ? `${p.start - s.start}:${text.slice(p.start, p.end)}` : ''}`;
 }
 
 function isStatementList(parent: TS.Node, K: typeof TS.SyntaxKind): boolean {

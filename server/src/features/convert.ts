@@ -18,12 +18,17 @@ const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic carries for code actions (cSpell-style: no recomputation needed). */
+/**
+ * What a diagnostic carries: the NapCat name, every Milky candidate and the preferred one. The
+ * edits themselves are not repeated here (they would double the payload of every publish): code
+ * actions take them from the analysis cached for the document's version.
+ */
 export interface DiagnosticData {
   napcat: string | null;
   milky: string[];
   preferred?: string;
-  fixes: { target: string; edits: TextEdit[] }[];
+  /** The candidates that have a quick fix at this site. */
+  fixes: string[];
 }
 
 export function toDiagnostic(f: Finding, starts: number[], severity: Exclude<SeveritySetting, 'off'>): Diagnostic {
@@ -35,7 +40,7 @@ export function toDiagnostic(f: Finding, starts: number[], severity: Exclude<Sev
     code: f.kind,
     codeDescription: { href: target ? milkyDocUrl(target) : 'https://milky.ntqqrev.org/' },
     message: f.message,
-    data: { napcat: f.napcat, milky: f.milky, preferred: f.preferred, fixes: f.fixes.map((x) => ({ target: x.target, edits: toTextEdits(starts, x.edits) })) } satisfies DiagnosticData,
+    data: { napcat: f.napcat, milky: f.milky, preferred: f.preferred, fixes: f.fixes.map((x) => x.target) } satisfies DiagnosticData,
   };
   if (f.kind === 'mapped' || f.kind === 'ambiguous') d.tags = [DiagnosticTag.Deprecated];
   return d;
