@@ -12,21 +12,35 @@ export interface OpenDocument {
   /** TS/JS: the incremental analyzer that follows this document's edits. */
   incremental?: IncrementalTsAnalysis;
   incrementalLocale?: Locale;
+  /** Edited since it was opened: worth keeping a syntax tree for. */
+  edited?: boolean;
   analysis?: { version: number; locale: Locale; result: Analysis; starts: number[] };
 }
 
-/** How many documents keep a syntax tree for incremental re-analysis (the ones being edited). */
-const TREES_KEPT = 3;
+/** How many edited documents keep a syntax tree for incremental re-analysis. */
+const TREES_KEPT = 2;
+/** How many documents keep their findings in memory; others recompute them when asked. */
+const ANALYSES_KEPT = 8;
 
 /** Keeps open documents and re-analyzes only when the version changed. */
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
-  /** Most recently analyzed TS documents first: only these keep their syntax tree. */
+  /** Most recently analyzed documents first. */
   private recent: OpenDocument[] = [];
 
+  /**
+   * Memory stays bounded however many files are open: only documents being edited keep a syntax
+   * tree (a 10,000-line file's tree is ~15 MB), and only the most recent keep their findings.
+   */
   private touch(d: OpenDocument): void {
     this.recent = [d, ...this.recent.filter((x) => x !== d)];
-    for (const old of this.recent.splice(TREES_KEPT)) old.incremental?.release();
+    let trees = 0;
+    this.recent.forEach((x, i) => {
+      if (i >= ANALYSES_KEPT) { x.analysis = undefined; x.incremental = undefined; return; }
+      if (x.edited && trees < TREES_KEPT) trees++;
+      else x.incremental?.release();
+    });
+    this.recent.length = Math.min(this.recent.length, ANALYSES_KEPT);
   }
 
   open(uri: string, languageId: string, version: number, text: string): OpenDocument {
@@ -53,6 +67,7 @@ export class DocumentStore {
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): OpenDocument | undefined {
     const d = this.docs.get(uri);
     if (!d) return undefined;
+    d.edited = true;
     for (const c of changes) {
       if ('range' in c) {
         const start = d.doc.offsetAt(c.range.start);
@@ -79,9 +94,10 @@ export class DocumentStore {
         d.incrementalLocale = locale;
       }
       result = d.incremental.analyze(text);
-      this.touch(d);
     }
-    d.analysis = { version: d.doc.version, locale, result, starts: lineStarts(text) };
-    return d.analysis;
+    const analysis = { version: d.doc.version, locale, result, starts: lineStarts(text) };
+    d.analysis = analysis;
+    this.touch(d);
+    return analysis;
   }
 }

@@ -138,7 +138,7 @@ function findingsForSite(site: Site, text: string, eol: string, locale: Locale, 
     fixes.splice(0, fixes.length, ...validFixes(fixes, text));
     const manualForMessage = fixes.find((f) => f.target === preferred)?.manual ?? (e.kind === 'mapped' && !rewritable(site) ? [] : undefined);
     const finding: Finding = {
-      start: site.start, end: site.end, napcat, milky: [...e.milky], kind: e.kind, callSite: site.callSite,
+      start: site.start, end: site.end, napcat, milky: e.milky, kind: e.kind, callSite: site.callSite,
       message: '', fixes, frame: site.frame,
     };
     if (preferred) finding.preferred = preferred;

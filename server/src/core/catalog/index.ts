@@ -5,6 +5,8 @@ export * from './types';
 
 /** The generated catalog: every NapCat name of the table, every Milky 1.2 endpoint. */
 export const catalog = data as unknown as Catalog;
+// Findings share these arrays: nobody may change them.
+for (const e of Object.values(catalog.napcat)) Object.freeze(e.milky);
 
 export const napcatNames: ReadonlySet<string> = new Set(Object.keys(catalog.napcat));
 export const milkyNames: ReadonlySet<string> = new Set(Object.keys(catalog.milky));
