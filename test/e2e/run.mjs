@@ -12,7 +12,7 @@
 // A scenario file exports (default) one scenario or an array of them:
 //   export default [{ name: 'vscode: squiggles', timeout: 120000, async run(t) { ... } }];
 // `t` gives: t.log, t.assert (node:assert/strict), t.outDir, t.workspace(fixture),
-// t.vscode({ workspace, vsix, settings }) → { cs, browser, wb }, t.nvim(opts) → result,
+// t.vscode({ workspace, vsix, settings, env, dev }) → { cs, browser, wb }, t.nvim(opts) → result,
 // t.defer(fn), t.skip(reason). Everything started through `t` is cleaned up after the scenario;
 // on failure the open pages are screenshotted and the code-server / Neovim logs are kept first.
 import assert from 'node:assert/strict';
@@ -67,7 +67,7 @@ for (const s of selected) {
     skip: (reason) => { throw new Skip(reason); },
     workspace: (fixture) => copyWorkspace(fixture),
     /** code-server + chromium on a fresh profile with the workspace open; returns { cs, browser, wb }. */
-    async vscode({ workspace, vsix, settings, args: csArgs, env, viewport } = {}) {
+    async vscode({ workspace, vsix, settings, args: csArgs, env, viewport, dev } = {}) {
       const cs = await startCodeServer({ workspace, vsix, settings, args: csArgs, env, logDir: join(outDir, 'logs') });
       log(`code-server on :${cs.port} (install ${cs.timings.installMs} ms, start ${cs.timings.startMs} ms)`);
       let stopped = false;
@@ -77,7 +77,7 @@ for (const s of selected) {
       const browser = await launchBrowser({ outDir, log, viewport });
       onFailure.push(() => browser.screenshotAll(outDir, 'failure'));
       cleanups.push(() => browser.close());
-      const wb = await browser.openWorkbench(cs);
+      const wb = await browser.openWorkbench(cs, { dev });
       log('workbench ready');
       return { cs, browser, wb };
     },

@@ -34,12 +34,19 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 }, o
   const pages = [];
   const b = {
     context, pages, outDir,
-    /** Open the workbench for a started code-server (its folderUrl, or `folder`). */
-    async openWorkbench(cs, { folder, timeout = 60000 } = {}) {
+    /**
+     * Open the workbench for a started code-server (its folderUrl, or `folder`). `dev`:
+     * { extensionDevelopmentPath, extensionTestsPath } (server paths) run extension tests in the
+     * remote (Node) extension host, as `code --extensionDevelopmentPath … --extensionTestsPath …`
+     * does: code-server takes neither flag, so they go into the workbench configuration the page
+     * is served with (developmentOptions, which VS Code for the web reads for exactly this).
+     */
+    async openWorkbench(cs, { folder, dev, timeout = 60000 } = {}) {
       const page = context.pages().find((p) => p.url() === 'about:blank') || await context.newPage();
       pages.push(page);
       page.on('pageerror', (e) => log(`pageerror: ${e.message.split('\n')[0].slice(0, 200)}`));
       const url = folder ? `${cs.url}/?folder=${encodeURIComponent(folder)}` : cs.folderUrl;
+      if (dev) await routeDevelopmentOptions(page, cs, dev);
       await page.goto(url);
       const wb = new Workbench(page, { outDir, log, cs });
       await wb.waitForWorkbench({ timeout });
@@ -61,6 +68,30 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 }, o
     },
   };
   return b;
+}
+
+/**
+ * Give the workbench developmentOptions for extension tests (see openWorkbench): an init script
+ * edits the configuration element as soon as the page's HTML creates it, before workbench.js reads
+ * it. (Fulfilling the page through page.route() instead makes Chromium's local-network checks block
+ * the workbench's WebSocket.)
+ */
+async function routeDevelopmentOptions(page, cs, { extensionDevelopmentPath, extensionTestsPath }) {
+  await page.addInitScript(({ origin, extensionDevelopmentPath, extensionTestsPath }) => {
+    if (location.origin !== origin) return;
+    const patch = (el) => {
+      if (el.dataset.e2ePatched) return;
+      const cfg = JSON.parse(el.getAttribute('data-settings'));
+      const uri = (path) => ({ scheme: 'vscode-remote', authority: cfg.remoteAuthority, path });
+      cfg.developmentOptions = { ...cfg.developmentOptions, extensions: [uri(extensionDevelopmentPath)], extensionTestsPath: uri(extensionTestsPath) };
+      el.setAttribute('data-settings', JSON.stringify(cfg));
+      el.dataset.e2ePatched = '1';
+    };
+    new MutationObserver((_, obs) => {
+      const el = document.getElementById('vscode-workbench-web-configuration');
+      if (el) { patch(el); obs.disconnect(); }
+    }).observe(document, { childList: true, subtree: true });
+  }, { origin: cs.url, extensionDevelopmentPath, extensionTestsPath });
 }
 
 export class Workbench {

@@ -47,6 +47,13 @@ local ok_all, err = pcall(function()
     settings = cfg.settings or vim.empty_dict(), init_options = cfg.init_options,
     workspace_folders = { { uri = vim.uri_from_fname(cfg.root_dir), name = 'workspace' } },
     on_exit = function(code, signal) res.server_exit = { code = code, signal = signal } end,
+    -- Neovim 0.7 neither advertises workspace.configuration nor sends the settings by itself:
+    -- like nvim-lspconfig, push them once the server is initialized.
+    on_init = function(c)
+      if cfg.settings and next(cfg.settings) then
+        c.notify('workspace/didChangeConfiguration', { settings = cfg.settings })
+      end
+    end,
   })
   assert(client_id, 'vim.lsp.start_client failed')
   local client = vim.lsp.get_client_by_id(client_id)

@@ -2,14 +2,22 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './util.mjs';
+import { ROOT, makeTemp } from './util.mjs';
 
-export const SERVER_JS = join(ROOT, 'dist/server.js');
+/** The language server the Neovim scenarios start: $E2E_SERVER_JS, else the repo's dist/server.js. */
+export const SERVER_JS = process.env.E2E_SERVER_JS || join(ROOT, 'dist/server.js');
 
 /** argv that starts the language server over stdio (for Neovim). */
 export function serverCommand() {
   if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} missing: run npm run build`);
   return [process.execPath, SERVER_JS, '--stdio'];
+}
+
+/** Unpack a vsix into a temp dir; returns the extension folder (for extensionDevelopmentPath). */
+export function unpackVsix(vsix = projectVsix()) {
+  const dir = makeTemp('vsix');
+  execFileSync('unzip', ['-q', vsix, 'extension/*', '-d', dir]);
+  return join(dir, 'extension');
 }
 
 const newestVsix = () => readdirSync(ROOT).filter((f) => f.endsWith('.vsix'))
