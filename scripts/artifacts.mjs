@@ -17,6 +17,7 @@ function placeholder(field, n, json) {
 function snippets(catalog) {
   const ts = {};
   const json = {};
+  // Contributed snippet files ignore `scope`: TS and JS get files of their own.
   for (const [name, e] of Object.entries(catalog.milky)) {
     const required = e.input.filter((f) => !f.optional);
     const tsParams = required.map((f, i) => `${f.name}: ${placeholder(f, i + 1, false)}`).join(', ');
@@ -47,9 +48,11 @@ function snippets(catalog) {
     '}',
     '$0',
   ];
-  ts['Milky client helper (TypeScript)'] = { scope: 'typescript,typescriptreact', prefix: 'milky-client', body: helper(true), description: 'A typed callMilky(endpoint, params) helper over fetch (POST {base}/api/{endpoint}, Bearer token)' };
-  ts['Milky client helper (JavaScript)'] = { scope: 'javascript,javascriptreact', prefix: 'milky-client', body: helper(false), description: 'A callMilky(endpoint, params) helper over fetch (POST {base}/api/{endpoint}, Bearer token)' };
-  return { ts: JSON.stringify(ts, null, 2) + '\n', json: JSON.stringify(json, null, 2) + '\n' };
+  const js = { ...ts };
+  ts['Milky client helper'] = { prefix: 'milky-client', body: helper(true), description: 'A typed callMilky(endpoint, params) helper over fetch (POST {base}/api/{endpoint}, Bearer token)' };
+  js['Milky client helper'] = { prefix: 'milky-client', body: helper(false), description: 'A callMilky(endpoint, params) helper over fetch (POST {base}/api/{endpoint}, Bearer token)' };
+  const out = (o) => JSON.stringify(o, null, 2) + '\n';
+  return { ts: out(ts), js: out(js), json: out(json) };
 }
 
 function grammar(catalog) {
@@ -95,7 +98,8 @@ export function renderArtifacts(catalog, readCurrent) {
   const s = snippets(catalog);
   const out = {
     'server/src/core/catalog/catalog.generated.json': JSON.stringify(catalog, null, 1) + '\n',
-    'snippets/milky.code-snippets': s.ts,
+    'snippets/milky-ts.code-snippets': s.ts,
+    'snippets/milky-js.code-snippets': s.js,
     'snippets/milky-json.code-snippets': s.json,
     'syntaxes/napcat-milky.injection.tmLanguage.json': grammar(catalog),
   };

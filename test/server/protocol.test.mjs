@@ -102,7 +102,7 @@ test('code action: an ambiguous name offers every candidate, the decided one pre
   const d = await c.waitForDiagnostics(uri);
   const a1 = await c.request('textDocument/codeAction', { textDocument: { uri }, range: d.diagnostics[0].range, context: { diagnostics: [] } });
   const quick = a1.filter((a) => a.kind === 'quickfix' && /Milky/.test(a.title));
-  assert.deepEqual(quick.map((a) => [a.title.match(/`(\w+)`/)[1], !!a.isPreferred]), [['recall_private_message', false], ['recall_group_message', true]]);
+  assert.deepEqual(quick.map((a) => [a.title.match(/`(\w+)`/)[1], !!a.isPreferred]), [['recall_group_message', true], ['recall_private_message', false]], 'preferred first');
   const a2 = await c.request('textDocument/codeAction', { textDocument: { uri }, range: d.diagnostics[1].range, context: { diagnostics: [] } });
   assert.ok(a2.filter((a) => a.kind === 'quickfix' && /Milky/.test(a.title)).every((a) => !a.isPreferred));
 });

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
-import { automaticFix, planFixes, type Finding } from '../core';
+import { planFixes, type Finding } from '../core';
 import type { ServerContext } from '../context';
 import { uiText } from '../ui';
 import { toDiagnostic, toRange, toTextEdits, SOURCE } from './convert';
@@ -33,8 +33,9 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     for (const f of here) {
       const sev = settings.severity[f.kind] as Exclude<typeof settings.severity[typeof f.kind], 'off'>;
       const diagnostic = toDiagnostic(f, a.starts, sev);
-      const auto = automaticFix(f);
-      for (const option of f.fixes) {
+      // The preferred candidate first: clients that do not sort (Neovim) show it on top.
+      const options = [...f.fixes].sort((a, b) => Number(b.target === f.preferred) - Number(a.target === f.preferred));
+      for (const option of options) {
         const preferred = (f.kind === 'mapped' || (f.kind === 'ambiguous' && !!f.preferred)) && option.target === f.preferred;
         const key = f.kind === 'same-name' ? (f.callSite === 'url' && option.edits.some((e) => e.newText.startsWith('api/')) ? 'addApi' : 'migrateParams') : preferred ? 'migrateToPreferred' : 'migrateTo';
         actions.push({
@@ -45,7 +46,6 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
           edit: { changes: { [uri]: toTextEdits(a.starts, option.edits) } },
         });
       }
-      void auto;
       const line = diagnostic.range.start.line;
       if (!ignoredLines.has(line) && commentsAllowed(d.doc.languageId)) {
         ignoredLines.add(line);
