@@ -49,8 +49,8 @@ function snippets(catalog) {
     '$0',
   ];
   const js = { ...ts };
-  ts['Milky client helper'] = { prefix: 'milky-client', body: helper(true), description: 'A typed callMilky(endpoint, params) helper over fetch (POST {base}/api/{endpoint}, Bearer token)' };
-  js['Milky client helper'] = { prefix: 'milky-client', body: helper(false), description: 'A callMilky(endpoint, params) helper over fetch (POST {base}/api/{endpoint}, Bearer token)' };
+  ts['Milky client helper (TypeScript)'] = { prefix: 'milky-client', body: helper(true), description: 'A typed callMilky(endpoint, params) helper over fetch (POST {base}/api/{endpoint}, Bearer token)' };
+  js['Milky client helper (JavaScript)'] = { prefix: 'milky-client', body: helper(false), description: 'A callMilky(endpoint, params) helper over fetch (POST {base}/api/{endpoint}, Bearer token)' };
   const out = (o) => JSON.stringify(o, null, 2) + '\n';
   return { ts: out(ts), js: out(js), json: out(json) };
 }

@@ -146,13 +146,14 @@ export function checkAll(text, patterns, what) {
 }
 
 /**
- * The quick fixes offered at each site (titles in the order the server sends them; VS Code's menu
+ * The quick fixes offered at each site (titles in the order the server sends them: the preferred
+ * candidate first, for clients that do not sort; VS Code's menu
  * puts preferred fixes first). `preferred` is the one with isPreferred.
  */
 export const ACTIONS_AT = {
   sendGroupMsg: { titles: [FIX.mapped, FIX.ignoreLine, FIX.disableFile], preferred: FIX.mapped },
   strangerInfo: { titles: [FIX.strangerProfile, FIX.strangerFriend, FIX.ignoreLine, FIX.disableFile], preferred: undefined },
   deleteMsg: { titles: [FIX.recallPrivate, FIX.recallGroup, FIX.ignoreLine, FIX.disableFile], preferred: undefined },
-  deleteMsgGroup: { titles: [FIX.recallPrivate, FIX.recallGroupPreferred, FIX.ignoreLine, FIX.disableFile], preferred: FIX.recallGroupPreferred },
+  deleteMsgGroup: { titles: [FIX.recallGroupPreferred, FIX.recallPrivate, FIX.ignoreLine, FIX.disableFile], preferred: FIX.recallGroupPreferred },
   getStatus: { titles: [FIX.ignoreLine, FIX.disableFile], preferred: undefined },
 };
