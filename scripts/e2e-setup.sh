@@ -16,6 +16,11 @@ PW_VERSION=1.65.1
 # fonts-wqy-microhei: CJK glyphs (1.6 MB), so Chinese messages/hovers render in screenshots, not as boxes.
 APT_PKGS=(chromium neovim libkrb5-dev fonts-wqy-microhei)
 
+# Run from `npm run test:e2e`, this script inherits the outer npm's environment (npm_config_user_agent
+# says node/v20, which code-server's postinstall reads as the Node it is built for): drop it so the
+# installs below see only their own npm and Node.
+for v in $(compgen -e | grep '^npm_'); do unset "$v"; done
+
 mkdir -p "$CACHE"
 T_ALL=$(date +%s.%N)
 elapsed() { printf '%.1f' "$(echo "$(date +%s.%N) - $1" | bc)"; }
