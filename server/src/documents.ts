@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { analyzeDocument, IncrementalTsAnalysis, lineStarts, type Analysis, type Locale } from './core';
+import { analyzeDocument, IncrementalTsAnalysis, type Analysis, type Locale } from './core';
 
 export const SUPPORTED_LANGUAGES = new Set(['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'json', 'jsonc']);
 
@@ -14,7 +14,7 @@ export interface OpenDocument {
   incrementalLocale?: Locale;
   /** Edited since it was opened: worth keeping a syntax tree for. */
   edited?: boolean;
-  analysis?: { version: number; locale: Locale; result: Analysis; starts: number[] };
+  analysis?: { version: number; locale: Locale; result: Analysis; doc: TextDocument };
 }
 
 /** How many edited documents keep a syntax tree for incremental re-analysis. */
@@ -95,7 +95,7 @@ export class DocumentStore {
       }
       result = d.incremental.analyze(text);
     }
-    const analysis = { version: d.doc.version, locale, result, starts: lineStarts(text) };
+    const analysis = { version: d.doc.version, locale, result, doc: d.doc };
     d.analysis = analysis;
     this.touch(d);
     return analysis;

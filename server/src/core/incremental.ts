@@ -189,8 +189,13 @@ export class IncrementalTsAnalysis {
     if (firstToken(snippet) !== firstToken(this.baseText.slice(r.baseStart, r.baseEnd))) return false;
     const after = text.slice(curStart + r.curLength, curStart + r.curLength + 200).replace(/^\s+/, '');
     if (JOINING_NEXT.test(after)) return false;
-    const result = scanTypeScript(snippet, this.languageId, { alwaysParse: true });
-    if (result.syntaxError || !result.sourceFile || result.sourceFile.statements.length === 0) return false;
+    const result = scanTypeScript(snippet, this.languageId, { alwaysParse: true, tolerant: true });
+    const sf = result.sourceFile;
+    if (result.fatal || !sf || sf.statements.length === 0) return false;
+    // A statement with a syntax error still parses the same in place when its errors stay inside it:
+    // nothing reaches the end of the text (an unclosed bracket, string, template or comment would),
+    // and every bracket is closed by its own (a stray `}` or `)` would end an enclosing block or call).
+    if (result.syntaxError && !errorsStayInside(sf, snippet)) return false;
     if (r.foreign) { r.findings = []; r.sites = []; return true; }
     // Findings of a statement depend only on its own text (and the document's line ending).
     r.findings = findingsForSites(result.sites, snippet, this.locale, eolOf(text));
@@ -255,6 +260,47 @@ export class IncrementalTsAnalysis {
 function siteKey(s: Site, text: string): string {
   const p = s.params;
   return `${s.written}|${s.callSite}|${s.apiPrefix ? 1 : 0}|${s.frame ? 1 : 0}|${s.paramsOpaque ? 1 : 0}|${p ? `${p.start - s.start}:${text.slice(p.start, p.end)}` : ''}`;
+}
+
+function errorsStayInside(sf: TS.SourceFile, snippet: string): boolean {
+  const diags = (sf as unknown as { parseDiagnostics?: { start: number; length: number }[] }).parseDiagnostics ?? [];
+  if (diags.some((d) => d.start + Math.max(d.length, 1) >= snippet.length)) return false;
+  const last = sf.statements[sf.statements.length - 1];
+  if (last.end !== snippet.length || sf.statements[0].getStart(sf) !== 0) return false;
+  return bracketsBalanced(snippet);
+}
+
+/** Token-level bracket balance (strings, templates, comments and regexes skipped), never below zero. */
+function bracketsBalanced(text: string): boolean {
+  const t = ts();
+  const K = t.SyntaxKind;
+  const scanner = t.createScanner(t.ScriptTarget.Latest, true, t.LanguageVariant.Standard, text);
+  const stack: number[] = [];
+  let prev = K.Unknown;
+  for (let tok = scanner.scan(); tok !== K.EndOfFileToken; tok = scanner.scan()) {
+    if (tok === K.SlashToken || tok === K.SlashEqualsToken) {
+      // A regex where an expression may start (the usual heuristic).
+      if (!(prev === K.Identifier || prev === K.NumericLiteral || prev === K.StringLiteral || prev === K.CloseParenToken || prev === K.CloseBracketToken || prev === K.CloseBraceToken || prev === K.ThisKeyword)) tok = scanner.reScanSlashToken();
+    } else if (tok === K.TemplateHead) {
+      stack.push(K.TemplateHead);
+    } else if (tok === K.OpenBraceToken || tok === K.OpenParenToken || tok === K.OpenBracketToken) {
+      stack.push(tok);
+    } else if (tok === K.CloseBraceToken) {
+      const top = stack.pop();
+      if (top === K.TemplateHead) {
+        // The end of a substitution: continue the template.
+        const next = scanner.reScanTemplateToken(false);
+        if (next === K.TemplateMiddle) stack.push(K.TemplateHead);
+        tok = next;
+      } else if (top !== K.OpenBraceToken) return false;
+    } else if (tok === K.CloseParenToken) {
+      if (stack.pop() !== K.OpenParenToken) return false;
+    } else if (tok === K.CloseBracketToken) {
+      if (stack.pop() !== K.OpenBracketToken) return false;
+    }
+    prev = tok;
+  }
+  return stack.length === 0;
 }
 
 function isStatementList(parent: TS.Node, K: typeof TS.SyntaxKind): boolean {

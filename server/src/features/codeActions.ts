@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit }
 import { planFixes, type Finding } from '../core';
 import type { ServerContext } from '../context';
 import { uiText } from '../ui';
-import { toDiagnostic, toRange, toTextEdits, SOURCE } from './convert';
+import { toDiagnostic, toRange, toTextEdits, SOURCE, type Positions } from './convert';
 
 export const FIX_ALL_KIND = 'source.fixAll.napcatMilky';
 
@@ -32,7 +32,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     const ignoredLines = new Set<number>();
     for (const f of here) {
       const sev = settings.severity[f.kind] as Exclude<typeof settings.severity[typeof f.kind], 'off'>;
-      const diagnostic = toDiagnostic(f, a.starts, sev);
+      const diagnostic = toDiagnostic(f, a.doc, sev);
       // The preferred candidate first: clients that do not sort (Neovim) show it on top.
       const options = [...f.fixes].sort((a, b) => Number(b.target === f.preferred) - Number(a.target === f.preferred));
       for (const option of options) {
@@ -43,28 +43,28 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: preferred || undefined,
-          edit: { changes: { [uri]: toTextEdits(a.starts, option.edits) } },
+          edit: { changes: { [uri]: toTextEdits(a.doc, option.edits) } },
         });
       }
       const line = diagnostic.range.start.line;
       if (!ignoredLines.has(line) && commentsAllowed(d.doc.languageId)) {
         ignoredLines.add(line);
-        actions.push({ title: uiText('ignoreLine', locale), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [ignoreLineEdit(text, a.starts, line)] } } });
+        actions.push({ title: uiText('ignoreLine', locale), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [ignoreLineEdit(text, a.doc, line)] } } });
       }
     }
     if (here.length && commentsAllowed(d.doc.languageId)) {
-      actions.push({ title: uiText('disableFile', locale), kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: [{ range: toRange(a.starts, 0, 0), newText: `// napcat-milky-disable${eol(text)}` }] } } });
+      actions.push({ title: uiText('disableFile', locale), kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: [{ range: toRange(a.doc, 0, 0), newText: `// napcat-milky-disable${eol(text)}` }] } } });
     }
   }
   if (wants(only, FIX_ALL_KIND) || (only && only.some((o) => FIX_ALL_KIND.startsWith(`${o}.`) || o === FIX_ALL_KIND))) {
-    const edits = fixAllEdits(visible, a.starts);
+    const edits = fixAllEdits(visible, a.doc);
     if (edits.length) actions.push({ title: uiText('fixAll', locale), kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   return actions;
 }
 
-export function fixAllEdits(findings: Finding[], starts: number[]): TextEdit[] {
-  return toTextEdits(starts, planFixes(findings).edits);
+export function fixAllEdits(findings: Finding[], doc: Positions): TextEdit[] {
+  return toTextEdits(doc, planFixes(findings).edits);
 }
 
 function commentsAllowed(languageId: string): boolean {
@@ -76,10 +76,10 @@ function eol(text: string): string {
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
 
-function ignoreLineEdit(text: string, starts: number[], line: number): TextEdit {
-  const lineStart = starts[line];
+function ignoreLineEdit(text: string, doc: Positions, line: number): TextEdit {
+  const lineStart = doc.offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
-  return { range: toRange(starts, lineStart, lineStart), newText: `${indent}// napcat-milky-ignore-next-line${eol(text)}` };
+  return { range: toRange(doc, lineStart, lineStart), newText: `${indent}// napcat-milky-ignore-next-line${eol(text)}` };
 }
 
 void SOURCE;

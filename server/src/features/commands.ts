@@ -6,7 +6,7 @@ import { analyzeDocument, languageOfPath, lineStarts, migrationReport, planFixes
 import { walk } from '../cli/walk';
 import type { ServerContext } from '../context';
 import { uiText } from '../ui';
-import { toTextEdits } from './convert';
+import { textPositions, toTextEdits } from './convert';
 
 export const COMMANDS = {
   fixFile: 'napcatMilky.server.fixFile',
@@ -96,7 +96,7 @@ export async function migrateWorkspace(ctx: ServerContext): Promise<{ files: num
     manual += plan.manual.length;
     if (!plan.edits.length) continue;
     fixed += plan.applied.length;
-    const edits = toTextEdits(lineStarts(f.text), plan.edits);
+    const edits = toTextEdits(textPositions(f.text), plan.edits);
     changes[f.uri] = edits;
     documentChanges.push({ textDocument: { uri: f.uri, version: f.version }, edits: edits.map((e) => ({ ...e, annotationId })) });
   }
@@ -115,7 +115,7 @@ export async function fixFile(ctx: ServerContext, uri: string): Promise<boolean>
   if (!d) return false;
   const settings = await ctx.settings.get(uri);
   const a = ctx.analysis(d, settings);
-  const edits = toTextEdits(a.starts, planFixes(a.result.findings.filter((f) => settings.severity[f.kind] !== 'off')).edits);
+  const edits = toTextEdits(a.doc, planFixes(a.result.findings.filter((f) => settings.severity[f.kind] !== 'off')).edits);
   if (!edits.length) return false;
   const r = await ctx.connection.workspace.applyEdit({ label: uiText('migrateLabel', ctx.locale(settings)), edit: { documentChanges: [{ textDocument: { uri, version: d.doc.version }, edits }] } });
   return r.applied;

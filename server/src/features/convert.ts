@@ -1,14 +1,25 @@
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { milkyDocUrl, positionAt, type Edit, type Finding, type SeveritySetting } from '../core';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
+import { lineStarts, milkyDocUrl, offsetAt, positionAt, type Edit, type Finding, type SeveritySetting } from '../core';
 
 export const SOURCE = 'napcat-milky';
 
-export function toRange(starts: number[], start: number, end: number): Range {
-  return { start: positionAt(starts, start), end: positionAt(starts, end) };
+/** Offset ↔ position for one version of a text: an open TextDocument (its line table is kept up to date on every edit) or a file's text. */
+export interface Positions {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
 }
 
-export function toTextEdits(starts: number[], edits: Edit[]): TextEdit[] {
-  return edits.map((e) => ({ range: toRange(starts, e.start, e.end), newText: e.newText }));
+export function textPositions(text: string): Positions {
+  const starts = lineStarts(text);
+  return { positionAt: (o) => positionAt(starts, o), offsetAt: (p) => offsetAt(starts, text, p) };
+}
+
+export function toRange(doc: Positions, start: number, end: number): Range {
+  return { start: doc.positionAt(start), end: doc.positionAt(end) };
+}
+
+export function toTextEdits(doc: Positions, edits: Edit[]): TextEdit[] {
+  return edits.map((e) => ({ range: toRange(doc, e.start, e.end), newText: e.newText }));
 }
 
 const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
@@ -31,10 +42,10 @@ export interface DiagnosticData {
   fixes: string[];
 }
 
-export function toDiagnostic(f: Finding, starts: number[], severity: Exclude<SeveritySetting, 'off'>): Diagnostic {
+export function toDiagnostic(f: Finding, doc: Positions, severity: Exclude<SeveritySetting, 'off'>): Diagnostic {
   const target = f.preferred ?? f.milky[0];
   const d: Diagnostic = {
-    range: toRange(starts, f.start, f.end),
+    range: toRange(doc, f.start, f.end),
     severity: SEVERITY[severity],
     source: SOURCE,
     code: f.kind,

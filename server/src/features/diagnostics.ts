@@ -20,7 +20,7 @@ export async function diagnosticsFor(ctx: ServerContext, d: OpenDocument): Promi
   for (const f of a.result.findings) {
     const sev = settings.severity[f.kind];
     if (sev === 'off') continue;
-    items.push(toDiagnostic(f, a.starts, sev));
+    items.push(toDiagnostic(f, a.doc, sev));
   }
   return { version, items };
 }

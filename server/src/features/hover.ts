@@ -13,8 +13,8 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   const locale = ctx.locale(settings);
   const off = d.doc.offsetAt(params.position);
   const finding = a.result.findings.find((f) => f.napcat && f.start <= off && off <= f.end);
-  if (finding) return { contents: { kind: 'markdown', value: napcatHover(finding.napcat!, finding, locale) }, range: toRange(a.starts, finding.start, finding.end) };
+  if (finding) return { contents: { kind: 'markdown', value: napcatHover(finding.napcat!, finding, locale) }, range: toRange(a.doc, finding.start, finding.end) };
   const site = a.result.scan.sites.find((s) => s.start <= off && off <= s.end && milkyNames.has(s.written));
-  if (site) return { contents: { kind: 'markdown', value: milkyHover(site.written, locale) }, range: toRange(a.starts, site.start, site.end) };
+  if (site) return { contents: { kind: 'markdown', value: milkyHover(site.written, locale) }, range: toRange(a.doc, site.start, site.end) };
   return null;
 }
