@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { languageOfPath } from '../core';
 import { globToMatcher } from './glob';
@@ -82,7 +82,6 @@ export function walk(roots: string[], ignorePatterns: string[]): WalkResult {
         }
       }
     }
-    void lstatSync;
   }
   files.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   return { files, errors };

@@ -160,7 +160,7 @@ export function migrateParams(napcat: string, target: string, obj: ObjectInfo | 
   obj.props.forEach((p, index) => {
     const f = map.fields[p.key];
     if (f) {
-      const { code, note } = splitTransform(f.transform);
+      const { code } = splitTransform(f.transform);
       if (code === 'msg_lookup' || Array.isArray(f.milky_field)) { manual.push({ code: 'lookup', param: p.key, field: f.milky_field }); return; }
       if (!MECHANICAL.has(code)) { manual.push({ code: 'transform', param: p.key, field: f.milky_field, note: f.transform }); return; }
       if ((fieldUse.get(f.milky_field) ?? 0) > 1) { manual.push({ code: 'conflict', param: p.key, field: f.milky_field }); return; }
@@ -171,7 +171,6 @@ export function migrateParams(napcat: string, target: string, obj: ObjectInfo | 
         else edits.push({ start: p.keyStart, end: p.keyEnd, newText: p.keyQuote ? `${p.keyQuote}${f.milky_field}${p.keyQuote}` : f.milky_field });
       }
       if (newValue && !p.shorthand) edits.push({ start: p.valueStart, end: p.valueEnd, newText: newValue });
-      void note;
       return;
     }
     const isDroppable = map.napcat_params_without_target.includes(p.key) || (map.napcat_params_used_by_selector ?? []).includes(p.key);

@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit }
 import { planFixes, type Finding } from '../core';
 import type { ServerContext } from '../context';
 import { uiText } from '../ui';
-import { toDiagnostic, toRange, toTextEdits, SOURCE, type Positions } from './convert';
+import { toDiagnostic, toRange, toTextEdits, type Positions } from './convert';
 
 export const FIX_ALL_KIND = 'source.fixAll.napcatMilky';
 
@@ -82,4 +82,3 @@ function ignoreLineEdit(text: string, doc: Positions, line: number): TextEdit {
   return { range: toRange(doc, lineStart, lineStart), newText: `${indent}// napcat-milky-ignore-next-line${eol(text)}` };
 }
 
-void SOURCE;

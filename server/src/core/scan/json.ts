@@ -83,7 +83,7 @@ function onString(node: JsonNode, text: string, sites: Site[], key: string | und
         if (k?.value === 'echo') site.frame = true;
         if (k?.value !== 'params' || !v) continue;
         site.frame = true;
-        if (v.type === 'object' && text[v.offset + v.length - 1] === '}') site.params = objectInfo(v, text);
+        if (v.type === 'object' && text[v.offset + v.length - 1] === '}') site.params = objectInfo(v);
         else site.paramsOpaque = true;
       }
     }
@@ -112,7 +112,7 @@ function isTextSegmentArray(v: JsonNode): boolean {
   return v.children.every((el) => el.type === 'object' && (el.children ?? []).some((p) => p.children?.[0]?.value === 'type' && p.children?.[1]?.value === 'text'));
 }
 
-function objectInfo(obj: JsonNode, text: string): ObjectInfo {
+function objectInfo(obj: JsonNode): ObjectInfo {
   const props: PropInfo[] = [];
   for (const p of obj.children ?? []) {
     const [k, v] = p.children ?? [];
@@ -123,6 +123,5 @@ function objectInfo(obj: JsonNode, text: string): ObjectInfo {
       value: literalOf(v), textSegments: isTextSegmentArray(v),
     });
   }
-  void text;
   return { start: obj.offset, end: obj.offset + obj.length, props, open: false, syntax: 'json', keyQuote: '"', stringQuote: '"' };
 }
