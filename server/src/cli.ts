@@ -1,5 +1,5 @@
 /** The CLI: walks paths, runs the core, prints text/json/sarif, applies fixes. See README "CLI". */
-import { analyzeDocument, DEFAULT_SEVERITY, failsCheck, languageOfPath, manualStepText, planFixes, applyEdits, BOM, toLocale, lineStarts, positionAt, type Finding, type Locale } from './core';
+import { parseProblem, DEFAULT_SEVERITY, failsCheck, languageOfPath, manualStepText, planFixes, applyEdits, BOM, toLocale, lineStarts, positionAt, type Finding, type Locale } from './core';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { unifiedDiff } from './cli/diff';
 import { runJob, runJobs, type Job } from './cli/pool';
@@ -122,9 +122,9 @@ function runFix(items: Analyzed[], args: Args, errors: string[]): string {
       const next = applyEdits(text, plan.edits);
       const languageId = languageOfPath(it.file.display) ?? languageOfPath(it.file.absolute)!;
       // Never write a file the fix would leave unparseable.
-      const recheck = analyzeDocument(next, languageId);
-      if (recheck.skipped) {
-        errors.push(`${it.report.path}: fix not applied, the result would not parse (${recheck.skipped})`);
+      const problem = parseProblem(next, languageId);
+      if (problem) {
+        errors.push(`${it.report.path}: fix not applied, the result would not parse (${problem})`);
       } else if (args.dryRun) {
         out.push(unifiedDiff(it.report.path.replace(/^\.\//, ''), text, plan.edits).trimEnd());
         changed = true;

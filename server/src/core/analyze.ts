@@ -63,7 +63,7 @@ export interface Analysis {
 }
 
 export function scan(text: string, languageId: string, options: AnalyzeOptions = {}): ScanResult {
-  if (languageId === 'json' || languageId === 'jsonc') return scanJson(text, { tolerant: options.tolerant });
+  if (languageId === 'json' || languageId === 'jsonc') return scanJson(text, { tolerant: options.tolerant, alwaysParse: options.alwaysParse });
   return scanTypeScript(text, languageId, options);
 }
 
@@ -93,6 +93,11 @@ export function finishFindings(text: string, findings: Finding[]): Finding[] {
     if (ignored.size) kept = findings.filter((f) => !ignored.has(positionAt(starts, f.start).line));
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Why a text does not parse, or undefined when it does. Always parses: this checks a fix's result. */
+export function parseProblem(text: string, languageId: string): string | undefined {
+  return scan(text, languageId, { alwaysParse: true }).syntaxError;
 }
 
 /** The core's one call: text in, findings out. */
@@ -147,11 +152,11 @@ function findingsForSite(site: Site, text: string, eol: string, locale: Locale, 
     out.push(finding);
   }
   if (milkyNames.has(site.written) && site.params && site.callSite !== 'method' && site.callSite !== 'camel' && site.callSite !== 'key') {
-    checkMilkyParams(site.written, { ...site, text }, site.params, locale, out);
+    checkMilkyParams(site.written, site, site.params, text, locale, out);
   }
 }
 
-function checkMilkyParams(endpoint: string, site: Site & { text?: string }, obj: ObjectInfo, locale: Locale, out: Finding[]): void {
+function checkMilkyParams(endpoint: string, site: Site, obj: ObjectInfo, text: string, locale: Locale, out: Finding[]): void {
   const ep = milkyEntry(endpoint)!;
   const accepted = new Set(ep.input.map((f) => f.name));
   const push = (start: number, end: number, param: string, problem: 'unknown' | 'missing') => {
@@ -165,7 +170,7 @@ function checkMilkyParams(endpoint: string, site: Site & { text?: string }, obj:
     const q = p.keyQuote ? 1 : 0;
     // An empty key is reported on its quotes; a key whose text does not match (broken input) is not reported.
     if (p.key === '') { if (q && p.keyEnd - p.keyStart >= 2) push(p.keyStart, p.keyEnd, p.key, 'unknown'); }
-    else if (site.text === undefined || site.text.slice(p.keyStart + q, p.keyEnd - q) === p.key) push(p.keyStart + q, p.keyEnd - q, p.key, 'unknown');
+    else if (text.slice(p.keyStart + q, p.keyEnd - q) === p.key) push(p.keyStart + q, p.keyEnd - q, p.key, 'unknown');
   }
   if (obj.open) return;
   const present = new Set(obj.props.map((p) => p.key));

@@ -1,5 +1,5 @@
 import type { Finding, FixOption } from './analyze';
-import { applyEdits, normalizeEdits, type Edit } from './edits';
+import { normalizeEdits, type Edit } from './edits';
 import type { ManualStep } from './params';
 
 /**
@@ -39,9 +39,4 @@ export function planFixes(findings: Finding[]): FixPlan {
     if (f.kind !== 'same-name') manual.push({ finding: f, steps: option?.manual ?? [] });
   }
   return { edits, applied, manual };
-}
-
-export function fixText(text: string, findings: Finding[]): { text: string; plan: FixPlan } {
-  const plan = planFixes(findings);
-  return { text: applyEdits(text, plan.edits), plan };
 }

@@ -166,10 +166,6 @@ export class IncrementalTsAnalysis {
     this.needsFull = true;
   }
 
-  get holdsTree(): boolean {
-    return this.baseSf !== undefined;
-  }
-
   analyze(text: string): Analysis {
     if (isFileDisabled(text)) return { findings: [], scan: { sites: [] } };
     if (this.needsFull || !this.baseSf) return this.full(text);

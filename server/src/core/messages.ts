@@ -5,23 +5,11 @@ export type Locale = 'en' | 'zh-cn';
 
 /** Picks our locale from an editor locale string (`zh-cn`, `zh-CN`, `zh-hans`, `en-us`…). */
 export function toLocale(locale: string | undefined | null): Locale {
-  return locale && /^zh(-(cn|hans|sg))?$/i.test(locale) ? 'zh-cn' : locale && /^zh/i.test(locale) ? 'zh-cn' : 'en';
+  return locale && /^zh/i.test(locale) ? 'zh-cn' : 'en';
 }
 
 const code = (s: string) => `\`${s}\``;
 const list = (names: string[], zh: boolean) => names.map(code).join(zh ? '、' : ', ');
-
-export function napcatLabel(name: string, locale: Locale): string {
-  const e = napcatEntry(name);
-  if (!e) return name;
-  return locale === 'zh-cn' ? e.labelZh : e.labelEn;
-}
-
-export function milkyLabel(name: string, locale: Locale): string {
-  const e = milkyEntry(name);
-  if (!e) return name;
-  return locale === 'zh-cn' ? e.labelZh : e.labelEn;
-}
 
 /** What to do about one manual step, in a short clause. */
 export function manualStepText(step: ManualStep, locale: Locale): string {

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
-import { planFixes, type Finding } from '../core';
+import { DISABLE_FILE, IGNORE_NEXT_LINE, planFixes, type Finding } from '../core';
 import type { ServerContext } from '../context';
 import { uiText } from '../ui';
 import { toDiagnostic, toRange, toTextEdits, type Positions } from './convert';
@@ -53,10 +53,10 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
       }
     }
     if (here.length && commentsAllowed(d.doc.languageId)) {
-      actions.push({ title: uiText('disableFile', locale), kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: [{ range: toRange(a.doc, 0, 0), newText: `// napcat-milky-disable${eol(text)}` }] } } });
+      actions.push({ title: uiText('disableFile', locale), kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: [{ range: toRange(a.doc, 0, 0), newText: `// ${DISABLE_FILE}${eol(text)}` }] } } });
     }
   }
-  if (wants(only, FIX_ALL_KIND) || (only && only.some((o) => FIX_ALL_KIND.startsWith(`${o}.`) || o === FIX_ALL_KIND))) {
+  if (wants(only, FIX_ALL_KIND)) {
     const edits = fixAllEdits(visible, a.doc);
     if (edits.length) actions.push({ title: uiText('fixAll', locale), kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
@@ -79,6 +79,6 @@ function eol(text: string): string {
 function ignoreLineEdit(text: string, doc: Positions, line: number): TextEdit {
   const lineStart = doc.offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
-  return { range: toRange(doc, lineStart, lineStart), newText: `${indent}// napcat-milky-ignore-next-line${eol(text)}` };
+  return { range: toRange(doc, lineStart, lineStart), newText: `${indent}// ${IGNORE_NEXT_LINE}${eol(text)}` };
 }
 

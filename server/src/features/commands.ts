@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readSource } from '../cli/read';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ChangeAnnotation, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { analyzeDocument, languageOfPath, lineStarts, migrationReport, planFixes, positionAt, stripBom, type Finding, type ReportFile } from '../core';
+import { analyzeDocument, languageOfPath, migrationReport, planFixes, type Finding, type ReportFile } from '../core';
 import { walk } from '../cli/walk';
 import type { ServerContext } from '../context';
 import { uiText } from '../ui';
@@ -52,7 +53,9 @@ async function scanWorkspace(ctx: ServerContext, onProgress: (done: number, tota
       languageId = languageOfPath(file);
       try {
         if (statSync(file).size > 64 * 1024 * 1024) continue;
-        text = stripBom(readFileSync(file, 'utf8')).text;
+        const src = readSource(file);
+        if ('skipped' in src) continue;
+        text = src.text;
       } catch { continue; }
     }
     if (uri.startsWith('file:')) {
@@ -124,8 +127,8 @@ export async function fixFile(ctx: ServerContext, uri: string): Promise<boolean>
 export async function report(ctx: ServerContext): Promise<string> {
   const files = await withProgress(ctx, uiText('migrateLabel', ctx.clientLocale), (r) => scanWorkspace(ctx, r));
   const reportFiles: ReportFile[] = files.map((f) => {
-    const starts = lineStarts(f.text);
-    return { path: f.path, findings: f.findings, lines: f.findings.map((x) => positionAt(starts, x.start).line + 1), skipped: f.skipped };
+    const doc = textPositions(f.text);
+    return { path: f.path, findings: f.findings, lines: f.findings.map((x) => doc.positionAt(x.start).line + 1), skipped: f.skipped };
   });
   const locale = ctx.clientLocale;
   const settings = ctx.workspaceFolders[0] ? await ctx.settings.get(ctx.workspaceFolders[0]) : undefined;

@@ -6,11 +6,13 @@ import type { Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
 
 export interface JsonScanOptions {
   tolerant?: boolean;
+  /** Parse even when the prefilter finds no name (to learn whether the text parses). */
+  alwaysParse?: boolean;
 }
 
 /** Scans JSON and JSONC (comments are never looked at: the parser skips them). */
 export function scanJson(text: string, options: JsonScanOptions = {}): ScanResult {
-  if (!anyNamePattern.test(text)) return { sites: [] };
+  if (!options.alwaysParse && !anyNamePattern.test(text)) return { sites: [] };
   if (exceedsNesting(text)) return { sites: [], syntaxError: `too deeply nested (over ${MAX_NESTING} levels)`, fatal: true };
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;

@@ -23,8 +23,6 @@ export function calleeNameOf(e: TS.Expression): string | undefined {
   return undefined;
 }
 
-export type TsLanguage = 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact';
-
 function scriptKind(languageId: string): TS.ScriptKind {
   const k = ts().ScriptKind;
   switch (languageId) {
