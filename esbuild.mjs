@@ -1,14 +1,16 @@
 // One build script: the CLI, the language server and the VS Code client → dist/.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// The version is package.json's, read once here.
+const version = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version;
 const entries = [
   { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'server/src/server.ts', out: 'server' },
   // The pure core as a library: what the tests and the benchmark import.
-  { in: 'server/src/core/index.ts', out: 'core' },
+  { in: 'server/src/lib.ts', out: 'core' },
   { in: 'client/src/extension.ts', out: 'extension' },
 ].filter((e) => existsSync(e.in));
 
@@ -49,6 +51,7 @@ const contexts = await Promise.all([parserBuild, ...entries.map((e) => esbuild.c
   logLevel: 'warning',
   banner: e.banner ? { js: e.banner } : undefined,
   plugins: [typescriptExternal],
+  define: { NAPCAT_MILKY_VERSION: JSON.stringify(version) },
 }))]);
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

@@ -1,5 +1,6 @@
 // Renders every generated file from the catalog. Each entry: repo-relative path → full text.
 // One source of truth: the catalog drives snippets, the grammar and the README table.
+import { renderCatalogTs, runtimeCatalog } from './catalog-runtime.mjs';
 
 const byLengthDesc = (a, b) => b.length - a.length || (a < b ? -1 : 1);
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -97,7 +98,7 @@ const END = '<!-- generated:table:end -->';
 export function renderArtifacts(catalog, readCurrent) {
   const s = snippets(catalog);
   const out = {
-    'server/src/core/catalog/catalog.generated.json': JSON.stringify(catalog, null, 1) + '\n',
+    'server/src/core/catalog/catalog.generated.ts': renderCatalogTs(runtimeCatalog(catalog)),
     'snippets/milky-ts.code-snippets': s.ts,
     'snippets/milky-js.code-snippets': s.js,
     'snippets/milky-json.code-snippets': s.json,

@@ -1,8 +1,10 @@
 /** The VS Code client: starts the language server, registers commands and a status-bar count. Nothing else. */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, SERVER_COMMANDS, type MigrateWorkspaceResult } from '../../server/src/shared/commands';
+import { LANGUAGE_IDS } from '../../server/src/shared/languages';
 
-const LANGUAGES = ['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'json', 'jsonc'];
+const LANGUAGES: readonly string[] = LANGUAGE_IDS;
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -22,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('napcatMilky', 'NapCat → Milky', serverOptions, clientOptions);
 
   const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
-  status.command = 'napcatMilky.showReport';
+  status.command = CLIENT_COMMANDS.showReport;
   const updateStatus = () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !LANGUAGES.includes(editor.document.languageId)) { status.hide(); return; }
@@ -36,28 +38,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output, status,
     vscode.languages.onDidChangeDiagnostics(updateStatus),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
-    vscode.commands.registerCommand('napcatMilky.migrateFile', async () => {
+    vscode.commands.registerCommand(CLIENT_COMMANDS.migrateFile, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
-      const applied = await client.sendRequest('workspace/executeCommand', { command: 'napcatMilky.server.fixFile', arguments: [editor.document.uri.toString()] });
+      const applied = await client.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.fixFile, arguments: [editor.document.uri.toString()] });
       if (!applied) void vscode.window.showInformationMessage(vscode.l10n.t('Nothing in this file can be migrated without a choice.'));
     }),
-    vscode.commands.registerCommand('napcatMilky.migrateWorkspace', async () => {
+    vscode.commands.registerCommand(CLIENT_COMMANDS.migrateWorkspace, async () => {
       if (!client) return;
-      const r = await client.sendRequest<{ files: number; changed: number; fixed: number; manual: number; applied: boolean }>('workspace/executeCommand', { command: 'napcatMilky.server.migrateWorkspace', arguments: [] });
+      const r = await client.sendRequest<MigrateWorkspaceResult>('workspace/executeCommand', { command: SERVER_COMMANDS.migrateWorkspace, arguments: [] });
       const pick = await vscode.window.showInformationMessage(
         vscode.l10n.t('NapCat → Milky: {0} sites in {1} files migrated; {2} left to do by hand.', r.applied ? r.fixed : 0, r.applied ? r.changed : 0, r.manual),
         vscode.l10n.t('Show report'),
       );
-      if (pick) await vscode.commands.executeCommand('napcatMilky.showReport');
+      if (pick) await vscode.commands.executeCommand(CLIENT_COMMANDS.showReport);
     }),
-    vscode.commands.registerCommand('napcatMilky.showReport', async () => {
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showReport, async () => {
       if (!client) return;
-      const markdown = await client.sendRequest<string>('workspace/executeCommand', { command: 'napcatMilky.server.report', arguments: [] });
+      const markdown = await client.sendRequest<string>('workspace/executeCommand', { command: SERVER_COMMANDS.report, arguments: [] });
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     }),
-    vscode.commands.registerCommand('napcatMilky.restartServer', async () => {
+    vscode.commands.registerCommand(CLIENT_COMMANDS.restartServer, async () => {
       await client?.restart();
     }),
   );

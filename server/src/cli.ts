@@ -1,11 +1,12 @@
 /** The CLI: walks paths, runs the core, prints text/json/sarif, applies fixes. See README "CLI". */
-import { parseProblem, DEFAULT_SEVERITY, failsCheck, languageOfPath, manualStepText, planFixes, applyEdits, BOM, toLocale, lineStarts, positionAt, type Finding, type Locale } from './core';
+import { DEFAULT_SEVERITY, failsCheck, fixFile, languageOfPath, BOM, toLocale, lineStarts, milkyOf, napcatOf, positionAt, type Finding, type Locale } from './core';
+import { findingMessage, manualStepText } from './l10n/messages';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { unifiedDiff } from './cli/diff';
 import { runJob, runJobs, type Job } from './cli/pool';
 import { colors, renderJson, renderSarif, renderText, toJsonFindings, TOOL, VERSION, type FileReport } from './cli/report';
-import { walk, type InputFile } from './cli/walk';
-import { writeFileAtomic } from './cli/write';
+import { walk, type InputFile } from './node/walk';
+import { writeFileAtomic } from './node/write';
 
 const USAGE = `Usage: napcat-milky <check|fix> [options] [paths...]
 
@@ -114,23 +115,22 @@ function runFix(items: Analyzed[], args: Args, errors: string[]): string {
       continue;
     }
     const text = it.text;
-    const plan = planFixes(it.findings);
+    const languageId = languageOfPath(it.file.display) ?? languageOfPath(it.file.absolute)!;
+    // Never write a file the fix would leave unparseable.
+    const fix = fixFile(text, languageId, it.findings);
+    const plan = fix.plan;
     const starts = lineStarts(text);
     const where = (f: Finding) => { const p = positionAt(starts, f.start); return `${it.report.path}:${p.line + 1}:${p.character + 1}`; };
     let changed = false;
-    if (plan.edits.length) {
-      const next = applyEdits(text, plan.edits);
-      const languageId = languageOfPath(it.file.display) ?? languageOfPath(it.file.absolute)!;
-      // Never write a file the fix would leave unparseable.
-      const problem = parseProblem(next, languageId);
-      if (problem) {
-        errors.push(`${it.report.path}: fix not applied, the result would not parse (${problem})`);
-      } else if (args.dryRun) {
+    if (fix.outcome === 'refused') {
+      errors.push(`${it.report.path}: fix not applied, the result would not parse (${fix.problem})`);
+    } else if (fix.outcome === 'fixed') {
+      if (args.dryRun) {
         out.push(unifiedDiff(it.report.path.replace(/^\.\//, ''), text, plan.edits).trimEnd());
         changed = true;
       } else {
         try {
-          writeFileAtomic(it.file.absolute, Buffer.from((it.bom ? BOM : '') + next, 'utf8'), it.file.rootReal);
+          writeFileAtomic(it.file.absolute, Buffer.from((it.bom ? BOM : '') + fix.text, 'utf8'), it.file.rootReal);
           changed = true;
         } catch (e) {
           errors.push(`${it.report.path}: ${(e as Error).message}`);
@@ -140,19 +140,19 @@ function runFix(items: Analyzed[], args: Args, errors: string[]): string {
     if (changed) {
       changedFiles++;
       fixedSites += plan.applied.length;
-      if (args.format === 'text' && !args.dryRun) for (const a of plan.applied) out.push(`${where(a.finding)}  ${c.green('fixed')}  ${a.finding.napcat} → ${a.option.target}`);
+      if (args.format === 'text' && !args.dryRun) for (const a of plan.applied) out.push(`${where(a.finding)}  ${c.green('fixed')}  ${napcatOf(a.finding)} → ${a.option.target}`);
     }
     const manual = plan.manual.filter((m) => m.steps.length || m.finding.kind !== 'mapped' || !changed);
     for (const m of manual) {
       manualCount++;
       if (args.format !== 'text') continue;
       const steps = m.steps.map((s) => manualStepText(s, args.locale)).join('; ');
-      out.push(`${where(m.finding)}  ${c.yellow('manual')}  ${m.finding.napcat ?? m.finding.milky[0]}  ${steps || m.finding.message}`);
+      out.push(`${where(m.finding)}  ${c.yellow('manual')}  ${napcatOf(m.finding) ?? milkyOf(m.finding)[0]}  ${steps || findingMessage(m.finding, text, args.locale)}`);
     }
     jsonFiles.push({
       path: it.report.path, changed,
-      applied: changed ? plan.applied.map((a) => ({ ...toJsonFindings(text, [a.finding])[0], target: a.option.target })) : [],
-      manual: manual.map((m) => ({ ...toJsonFindings(text, [m.finding])[0], steps: m.steps.map((s) => ({ ...s, text: manualStepText(s, args.locale) })) })),
+      applied: changed ? plan.applied.map((a) => ({ ...toJsonFindings(text, [a.finding], args.locale)[0], target: a.option.target })) : [],
+      manual: manual.map((m) => ({ ...toJsonFindings(text, [m.finding], args.locale)[0], steps: m.steps.map((s) => ({ ...s, text: manualStepText(s, args.locale) })) })),
     });
   }
   if (args.format === 'json') return JSON.stringify({ tool: TOOL, version: VERSION, dryRun: args.dryRun, files: jsonFiles, summary: { files: items.length, changed: changedFiles, fixed: fixedSites, manual: manualCount } }, null, 2) + '\n';

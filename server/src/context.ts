@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { toLocale, type Locale } from './core';
+import { toLocale, type Locale } from './shared/locale';
 import { DocumentStore, type OpenDocument } from './documents';
 import { SettingsStore, type Settings } from './settings';
 
@@ -29,9 +29,9 @@ export class ServerContext {
     return settings.language === 'auto' ? this.clientLocale : settings.language;
   }
 
-  /** The current analysis of a document (cached by version and locale). */
-  analysis(d: OpenDocument, settings: Settings) {
-    return this.documents.analyze(d, this.locale(settings));
+  /** The current analysis of a document (cached by version). */
+  analysis(d: OpenDocument) {
+    return this.documents.analyze(d);
   }
 
   setClientLocale(locale: string | undefined): void {

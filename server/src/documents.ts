@@ -1,20 +1,20 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { analyzeDocument, IncrementalTsAnalysis, type Analysis, type Locale } from './core';
+import { createDocumentAnalyzer, type Analysis, type DocumentAnalyzer, type TextChange } from './core';
+import { LANGUAGE_IDS } from './shared/languages';
 
-export const SUPPORTED_LANGUAGES = new Set(['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'json', 'jsonc']);
-
-const isJson = (languageId: string) => languageId === 'json' || languageId === 'jsonc';
+export const SUPPORTED_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGE_IDS);
 
 /** An open document and its last analysis (by version). */
 export interface OpenDocument {
   doc: TextDocument;
-  /** TS/JS: the incremental analyzer that follows this document's edits. */
-  incremental?: IncrementalTsAnalysis;
-  incrementalLocale?: Locale;
+  /** Follows this document's edits; created on first analysis, dropped when memory is needed. */
+  analyzer?: DocumentAnalyzer;
+  /** The edits since the last analysis, in order; undefined when they are not known (full-text sync). */
+  pending?: TextChange[];
   /** Edited since it was opened: worth keeping a syntax tree for. */
   edited?: boolean;
-  analysis?: { version: number; locale: Locale; result: Analysis; doc: TextDocument };
+  analysis?: { version: number; result: Analysis; doc: TextDocument };
 }
 
 /** How many edited documents keep a syntax tree for incremental re-analysis. */
@@ -36,9 +36,9 @@ export class DocumentStore {
     this.recent = [d, ...this.recent.filter((x) => x !== d)];
     let trees = 0;
     this.recent.forEach((x, i) => {
-      if (i >= ANALYSES_KEPT) { x.analysis = undefined; x.incremental = undefined; return; }
+      if (i >= ANALYSES_KEPT) { x.analysis = undefined; x.analyzer = undefined; return; }
       if (x.edited && trees < TREES_KEPT) trees++;
-      else x.incremental?.release();
+      else x.analyzer?.release();
     });
     this.recent.length = Math.min(this.recent.length, ANALYSES_KEPT);
   }
@@ -63,7 +63,7 @@ export class DocumentStore {
     return [...this.docs.values()];
   }
 
-  /** Applies LSP changes one at a time and tells the incremental analyzer what changed where. */
+  /** Applies LSP changes one at a time and remembers where the text changed, for the next analysis. */
   change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): OpenDocument | undefined {
     const d = this.docs.get(uri);
     if (!d) return undefined;
@@ -72,30 +72,24 @@ export class DocumentStore {
       if ('range' in c) {
         const start = d.doc.offsetAt(c.range.start);
         const end = d.doc.offsetAt(c.range.end);
-        d.incremental?.applyChange(start, end, c.text.length);
+        d.pending?.push({ start, end, newLength: c.text.length });
       } else {
-        d.incremental = undefined;
+        d.pending = undefined;
       }
       d.doc = TextDocument.update(d.doc, [c], version);
     }
     return d;
   }
 
-  /** The analysis of the current version, computed at most once per version and locale. */
-  analyze(d: OpenDocument, locale: Locale): NonNullable<OpenDocument['analysis']> {
-    if (d.analysis && d.analysis.version === d.doc.version && d.analysis.locale === locale) return d.analysis;
+  /** The analysis of the current version, computed at most once per version. */
+  analyze(d: OpenDocument): NonNullable<OpenDocument['analysis']> {
+    if (d.analysis && d.analysis.version === d.doc.version) return d.analysis;
     const text = d.doc.getText();
-    let result: Analysis;
-    if (isJson(d.doc.languageId)) {
-      result = analyzeDocument(text, d.doc.languageId, { locale, tolerant: true });
-    } else {
-      if (!d.incremental || d.incrementalLocale !== locale) {
-        d.incremental = new IncrementalTsAnalysis(d.doc.languageId, locale);
-        d.incrementalLocale = locale;
-      }
-      result = d.incremental.analyze(text);
-    }
-    const analysis = { version: d.doc.version, locale, result, doc: d.doc };
+    d.analyzer ??= createDocumentAnalyzer(d.doc.languageId);
+    // The text and the edits that led to it go together: the analyzer decides what to re-scan.
+    const result = d.analyzer.update(text, d.pending);
+    d.pending = [];
+    const analysis = { version: d.doc.version, result, doc: d.doc };
     d.analysis = analysis;
     this.touch(d);
     return analysis;

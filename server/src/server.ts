@@ -7,6 +7,7 @@ import { COMMANDS, fixFile, migrateWorkspace, report } from './features/commands
 import { completion } from './features/completion';
 import { diagnosticsFor, DiagnosticsPusher } from './features/diagnostics';
 import { hover } from './features/hover';
+import { TOOL, VERSION } from './shared/version';
 
 const connection = createConnection(ProposedFeatures.all);
 const ctx = new ServerContext(connection);
@@ -35,7 +36,7 @@ connection.onInitialize((params): InitializeResult => {
       diagnosticProvider: ctx.usePush() ? undefined : { identifier: 'napcat-milky', interFileDependencies: false, workspaceDiagnostics: false },
       workspace: ctx.supportsWorkspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
     },
-    serverInfo: { name: 'napcat-milky', version: '0.1.0' },
+    serverInfo: { name: TOOL, version: VERSION },
   };
 });
 

@@ -1,5 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
-import { DEFAULT_SEVERITY, type Kind, type SeveritySetting } from './core';
+import { DEFAULT_SEVERITY, KIND_INFO, KINDS, SEVERITY_SETTINGS, type Kind, type SeveritySetting } from './core';
 
 /** Every `napcatMilky.*` setting, as the server reads it. Declared once in package.json. */
 export interface Settings {
@@ -20,8 +20,14 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
 };
 
-const SEVERITY_KEYS: Record<string, Kind> = { mapped: 'mapped', ambiguous: 'ambiguous', noCounterpart: 'no-counterpart', sameName: 'same-name', milkyParams: 'milky-params' };
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const SEVERITY_KEYS: Record<string, Kind> = Object.fromEntries(KINDS.map((k) => [KIND_INFO[k].setting, k]));
+const SEVERITIES: ReadonlySet<string> = new Set(SEVERITY_SETTINGS);
+
+/** Whether a document is checked at all: the one gate every feature passes. */
+export function checks(settings: Settings, textLength: number): 'yes' | 'disabled' | 'too-large' {
+  if (!settings.enable) return 'disabled';
+  return textLength > settings.maxFileSize ? 'too-large' : 'yes';
+}
 
 /** Validates a raw configuration object; anything missing or malformed falls back to the default. */
 export function normalizeSettings(raw: unknown): Settings {

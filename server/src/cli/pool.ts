@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument, anyNamePattern, type Finding, type Locale } from '../core';
-import { readSource } from './read';
+import { readSource } from '../node/read';
 import { toJsonFindings, type JsonFinding } from './report';
 
 /** One file to analyze; the worker (or the main thread) reads it itself. */
@@ -35,9 +35,9 @@ export function runJob(job: Job): JobResult {
   if ('skipped' in src) return { id: job.id, json: [], skipped: src.skipped };
   const keep = (findings: Finding[]) => (job.keepText ? { findings, text: src.text, bom: src.bom } : {});
   if (!anyNamePattern.test(src.text)) return { id: job.id, json: [], ...keep([]) };
-  const a = analyzeDocument(src.text, job.languageId, { locale: job.locale });
+  const a = analyzeDocument(src.text, job.languageId);
   if (a.skipped) return { id: job.id, json: [], skipped: a.skipped };
-  return { id: job.id, json: toJsonFindings(src.text, a.findings), ...keep(a.findings) };
+  return { id: job.id, json: toJsonFindings(src.text, a.findings, job.locale), ...keep(a.findings) };
 }
 
 /** Below this many files a worker's start-up costs more than it saves. */

@@ -1,8 +1,8 @@
-import { catalog, DEFAULT_SEVERITY, lineStarts, positionAt, type Finding, type Kind, type Severity } from '../core';
+import { catalog, DEFAULT_SEVERITY, KINDS, lineStarts, milkyOf, napcatOf, positionAt, type Finding, type Kind, type Locale, type Severity } from '../core';
+import { findingMessage } from '../l10n/messages';
+import { TOOL, VERSION } from '../shared/version';
 
-export const TOOL = 'napcat-milky';
-export const VERSION = '0.1.0';
-const KINDS: Kind[] = ['mapped', 'ambiguous', 'no-counterpart', 'same-name', 'milky-params'];
+export { TOOL, VERSION };
 
 export interface JsonFinding {
   line: number; column: number; endLine: number; endColumn: number;
@@ -17,7 +17,7 @@ export interface FileReport {
   skipped?: string;
 }
 
-export function toJsonFindings(text: string, findings: Finding[]): JsonFinding[] {
+export function toJsonFindings(text: string, findings: Finding[], locale: Locale): JsonFinding[] {
   if (findings.length === 0) return [];
   const starts = lineStarts(text);
   return findings.map((f) => {
@@ -25,10 +25,10 @@ export function toJsonFindings(text: string, findings: Finding[]): JsonFinding[]
     const e = positionAt(starts, f.end);
     const j: JsonFinding = {
       line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
-      napcat: f.napcat, milky: f.milky, kind: f.kind, severity: DEFAULT_SEVERITY[f.kind] as Severity,
-      code: `${TOOL}/${f.kind}`, message: f.message, callSite: f.callSite,
+      napcat: napcatOf(f), milky: [...milkyOf(f)], kind: f.kind, severity: DEFAULT_SEVERITY[f.kind] as Severity,
+      code: `${TOOL}/${f.kind}`, message: findingMessage(f, text, locale), callSite: f.site.callSite,
     };
-    if (f.preferred) j.preferred = f.preferred;
+    if (f.kind !== 'milky-params' && f.preferred) j.preferred = f.preferred;
     return j;
   });
 }

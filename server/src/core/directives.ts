@@ -1,14 +1,15 @@
 /** Inline directives: `// napcat-milky-disable` at the top of a file, `// napcat-milky-ignore-next-line`. */
 
-const leadingComments = /^(?:#![^\r\n]*(?:\r\n|\r|\n))?(?:\s*(?:\/\/[^\r\n]*|\/\*[\s\S]*?\*\/))*/;
-const ignoreNextLine = /(?:\/\/|\/\*)\s*napcat-milky-ignore-next-line\b/;
-
 export const IGNORE_NEXT_LINE = 'napcat-milky-ignore-next-line';
 export const DISABLE_FILE = 'napcat-milky-disable';
 
+const leadingComments = /^(?:#![^\r\n]*(?:\r\n|\r|\n))?(?:\s*(?:\/\/[^\r\n]*|\/\*[\s\S]*?\*\/))*/;
+const ignoreNextLine = new RegExp(`(?:\\/\\/|\\/\\*)\\s*${IGNORE_NEXT_LINE}\\b`);
+const disableFile = new RegExp(`${DISABLE_FILE}(?![\\w-])`);
+
 export function isFileDisabled(text: string): boolean {
   const head = leadingComments.exec(text.slice(0, 4096));
-  return !!head && /napcat-milky-disable(?![\w-])/.test(head[0]);
+  return !!head && disableFile.test(head[0]);
 }
 
 /** 0-based line numbers whose findings are ignored (the line after each directive). */

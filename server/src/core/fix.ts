@@ -1,15 +1,75 @@
-import type { Finding, FixOption } from './analyze';
+/** Fixes are derived here and only here: from a finding's facts and the text it was found in. */
+import { napcatEntry } from './catalog';
 import { normalizeEdits, type Edit } from './edits';
-import type { ManualStep } from './params';
+import { isActionFinding, type ActionFinding, type Finding } from './findings';
+import { migrateParams, type ManualStep } from './params';
+import { paramsObject, type Site } from './scan/types';
+import { eolOf } from './text';
+
+/** What a fix does, so that its title can say it: rename to a target, add `/api/`, or only migrate params. */
+export type FixAction = 'rename' | 'api-prefix' | 'params';
+
+/** One way to migrate a finding: the edits for one Milky target and what is left to do by hand. */
+export interface FixOption {
+  target: string;
+  action: FixAction;
+  edits: Edit[];
+  manual: ManualStep[];
+}
+
+/** Can this site's name be rewritten in place? SDK methods and camelCase calls have no certain form. */
+function rewritable(site: Site): boolean {
+  return site.callSite !== 'method' && site.callSite !== 'camel';
+}
+
+function needsApiPrefix(site: Site): boolean {
+  return site.callSite === 'url' && !site.apiPrefix;
+}
+
+function renameEdit(site: Site, target: string): Edit {
+  return { start: site.start, end: site.end, newText: needsApiPrefix(site) ? `api/${target}` : target };
+}
+
+/** Keeps only edits that are well-formed for this text (a guard for broken input). */
+function inText(edits: Edit[], text: string): boolean {
+  return edits.every((e) => e.start >= 0 && e.start <= e.end && e.end <= text.length);
+}
+
+/** One option per Milky candidate that can be rewritten at this site; empty when none can. */
+export function fixesFor(f: Finding, text: string, eol = eolOf(text)): FixOption[] {
+  if (!isActionFinding(f) || !rewritable(f.site)) return [];
+  const site = f.site;
+  const e = napcatEntry(f.napcat)!;
+  const targets = e.kind === 'same-name' ? (site.callSite === 'url' || site.params?.kind === 'object' ? [f.napcat] : []) : e.milky;
+  const out: FixOption[] = [];
+  for (const target of targets) {
+    const decided = f.decidedBy !== undefined && f.preferred === target;
+    const pm = site.params ? migrateParams(e, target, paramsObject(site), text, eol, decided) : { edits: [], manual: [] };
+    const keepsName = target === f.napcat && !needsApiPrefix(site);
+    const edits = keepsName ? pm.edits : [renameEdit(site, target), ...pm.edits];
+    const manual: ManualStep[] = site.frame ? [...pm.manual, { code: 'transport' }] : pm.manual;
+    const action: FixAction = e.kind !== 'same-name' ? 'rename' : needsApiPrefix(site) ? 'api-prefix' : 'params';
+    if (edits.length && inText(edits, text)) out.push({ target, action, edits, manual });
+  }
+  return out;
+}
 
 /**
  * The option a fix applies without asking: the only target of a mapped name, the target the
  * context decided for an ambiguous one, and `/api/` for a same-name URL. Nothing else.
  */
-export function automaticFix(f: Finding): FixOption | undefined {
-  if (f.kind === 'mapped' || (f.kind === 'ambiguous' && f.preferred)) return f.fixes.find((x) => x.target === f.preferred);
-  if (f.kind === 'same-name') return f.fixes.find((x) => x.target === f.napcat);
+export function automaticFix(f: Finding, options: FixOption[]): FixOption | undefined {
+  if (!isActionFinding(f)) return undefined;
+  if (f.kind === 'mapped' || (f.kind === 'ambiguous' && f.preferred)) return options.find((x) => x.target === f.preferred);
+  if (f.kind === 'same-name') return options.find((x) => x.target === f.napcat);
   return undefined;
+}
+
+/** The steps left by hand after the preferred fix, for a finding's message; undefined when there is no such fix. */
+export function stepsAfterPreferredFix(f: ActionFinding, text: string): ManualStep[] | undefined {
+  const option = fixesFor(f, text).find((x) => x.target === f.preferred);
+  if (option) return option.manual;
+  return f.kind === 'mapped' && !rewritable(f.site) ? [] : undefined;
 }
 
 export interface FixPlan {
@@ -20,12 +80,13 @@ export interface FixPlan {
 }
 
 /** Every automatic fix of a file, as sorted non-overlapping edits, plus the manual steps left. */
-export function planFixes(findings: Finding[]): FixPlan {
+export function planFixes(findings: Finding[], text: string): FixPlan {
   const applied: FixPlan['applied'] = [];
   const manual: FixPlan['manual'] = [];
+  const eol = eolOf(text);
   let edits: Edit[] = [];
   for (const f of findings) {
-    const option = automaticFix(f);
+    const option = automaticFix(f, fixesFor(f, text, eol));
     if (option) {
       const merged = normalizeEdits([...edits, ...option.edits]);
       // Keep the option only when none of its edits collided with an earlier one.

@@ -1,11 +1,25 @@
 import type * as TS from 'typescript';
-import type { Analysis, Finding } from './analyze';
-import { findingsForSites, finishFindings } from './analyze';
-import { isFileDisabled } from './directives';
-import type { Locale } from './messages';
+import { analysisOfScan, disabledAnalysis, finishFindings, type Analysis } from './analyze';
+import type { Finding } from './findings';
+import { findingsOfSites } from './rules';
 import type { Site } from './scan/types';
 import { calleeNameOf, FOREIGN_CALLEES, scanTypeScript, ts } from './scan/typescript';
-import { eolOf } from './text';
+import { shiftFindings, shiftSite } from './shift';
+
+/** One edit of a text: [start, end) of the text before it replaced by newLength characters. */
+export interface TextChange {
+  start: number;
+  end: number;
+  newLength: number;
+}
+
+/** A document's analysis that follows its edits: give it the new text and the edits that led there. */
+export interface DocumentAnalyzer {
+  /** `changes` undefined: the edits are not known (analyze from scratch). */
+  update(text: string, changes?: readonly TextChange[]): Analysis;
+  /** Drops what it keeps for the next edit (memory); the next update starts over. */
+  release(): void;
+}
 
 /**
  * Incremental analysis of one TS/JS document while it is edited.
@@ -33,14 +47,14 @@ const MAX_REGIONS = 64;
 /** A statement followed by one of these might join with it when its own end changes (ASI). */
 const JOINING_NEXT = /^[([`+\-*/%,.?=<>&|^!]/;
 
-export class IncrementalTsAnalysis {
+export class IncrementalTsAnalysis implements DocumentAnalyzer {
   private baseText = '';
+  /** The text of the last update: the coordinates the next changes are in. */
+  private lastText: string | undefined;
   private baseSf: TS.SourceFile | undefined;
   private baseClean = false;
   private baseFindings: Finding[] = [];
   private baseSites: Site[] = [];
-  private baseSkipped: string | undefined;
-  private baseSyntaxError: string | undefined;
   /** Offsets of the base parse's syntax errors. */
   private baseErrors: number[] = [];
   private regions: Region[] = [];
@@ -48,10 +62,20 @@ export class IncrementalTsAnalysis {
   /** Statistics for tests and the benchmark. */
   readonly stats = { full: 0, regional: 0 };
 
-  constructor(private readonly languageId: string, private readonly locale: Locale) {}
+  constructor(private readonly languageId: string) {}
+
+  update(text: string, changes?: readonly TextChange[]): Analysis {
+    const last = this.lastText;
+    this.lastText = text;
+    // The edits must lead from the last text to this one; otherwise they are not about this text.
+    const delta = (changes ?? []).reduce((n, c) => n + c.newLength - (c.end - c.start), 0);
+    if (!changes || last === undefined || last.length + delta !== text.length) this.needsFull = true;
+    else for (const c of changes) this.applyChange(c.start, c.end, c.newLength);
+    return this.analyze(text);
+  }
 
   /** Records an edit of the current text: [start, end) replaced by newLength characters. */
-  applyChange(start: number, end: number, newLength: number): void {
+  private applyChange(start: number, end: number, newLength: number): void {
     if (this.needsFull || !this.baseSf) { this.needsFull = true; return; }
     const delta = newLength - (end - start);
     // Inside an edited statement already?
@@ -141,23 +165,6 @@ export class IncrementalTsAnalysis {
     return best;
   }
 
-  private findingCache = new Map<string, Finding[]>();
-
-  private cachedFindings(sites: Site[], text: string): Finding[] {
-    const next = new Map<string, Finding[]>();
-    const out: Finding[] = [];
-    const eol = eolOf(text);
-    for (const site of sites) {
-      const key = siteKey(site, text);
-      let rel = next.get(key) ?? this.findingCache.get(key);
-      if (!rel) rel = findingsForSites([site], text, this.locale, eol).map((f) => shiftFinding(f, -site.start));
-      next.set(key, rel);
-      for (const f of rel) out.push(shiftFinding(f, site.start));
-    }
-    this.findingCache = next;
-    return out;
-  }
-
   /** Drops the syntax tree (memory); the next edit re-parses the whole text once. */
   release(): void {
     if (!this.baseSf) return;
@@ -166,8 +173,9 @@ export class IncrementalTsAnalysis {
     this.needsFull = true;
   }
 
-  analyze(text: string): Analysis {
-    if (isFileDisabled(text)) return { findings: [], scan: { sites: [] } };
+  private analyze(text: string): Analysis {
+    const disabled = disabledAnalysis(text);
+    if (disabled) { this.needsFull = true; return disabled; }
     if (this.needsFull || !this.baseSf) return this.full(text);
     let shift = 0;
     for (const r of this.regions) {
@@ -193,8 +201,8 @@ export class IncrementalTsAnalysis {
     // and every bracket is closed by its own (a stray `}` or `)` would end an enclosing block or call).
     if (result.syntaxError && !errorsStayInside(sf, snippet)) return false;
     if (r.foreign) { r.findings = []; r.sites = []; return true; }
-    // Findings of a statement depend only on its own text (and the document's line ending).
-    r.findings = findingsForSites(result.sites, snippet, this.locale, eolOf(text));
+    // Findings of a statement depend only on its own text.
+    r.findings = findingsOfSites(result.sites, snippet);
     r.sites = result.sites;
     return true;
   }
@@ -209,7 +217,9 @@ export class IncrementalTsAnalysis {
     let si = 0;
     const regions = this.regions;
     const emitBaseUntil = (limit: number) => {
-      while (fi < this.baseFindings.length && this.baseFindings[fi].start < limit) findings.push(shiftFinding(this.baseFindings[fi++], shift));
+      const from = fi;
+      while (fi < this.baseFindings.length && this.baseFindings[fi].start < limit) fi++;
+      shiftFindings(this.baseFindings.slice(from, fi), shift, findings);
       while (si < this.baseSites.length && this.baseSites[si].start < limit) sites.push(shiftSite(this.baseSites[si++], shift));
     };
     for (; ri < regions.length; ri++) {
@@ -218,12 +228,12 @@ export class IncrementalTsAnalysis {
       while (fi < this.baseFindings.length && this.baseFindings[fi].start < r.baseEnd) fi++;
       while (si < this.baseSites.length && this.baseSites[si].start < r.baseEnd) si++;
       const curStart = r.baseStart + shift;
-      for (const f of r.findings ?? []) findings.push(shiftFinding(f, curStart));
+      shiftFindings(r.findings ?? [], curStart, findings);
       for (const s of r.sites ?? []) sites.push(shiftSite(s, curStart));
       shift += r.curLength - (r.baseEnd - r.baseStart);
     }
     emitBaseUntil(Infinity);
-    return { findings: finishFindings(text, findings), scan: { sites } };
+    return { findings: finishFindings(text, findings), sites };
   }
 
   private full(text: string): Analysis {
@@ -233,29 +243,17 @@ export class IncrementalTsAnalysis {
     // Without any name in the text there is nothing to parse for (the prefilter); edits then start over.
     let result = scanTypeScript(text, this.languageId, { tolerant: true, previous });
     if (result.fatal && previous) result = scanTypeScript(text, this.languageId, { tolerant: true });
+    const analysis = analysisOfScan(text, result, true);
     this.baseText = text;
     this.baseSf = result.sourceFile;
     this.baseClean = !result.syntaxError && !!result.sourceFile;
     this.baseErrors = ((result.sourceFile as unknown as { parseDiagnostics?: { start: number }[] } | undefined)?.parseDiagnostics ?? []).map((d) => d.start);
-    this.baseSyntaxError = result.syntaxError;
-    this.baseSkipped = result.fatal ? result.syntaxError : undefined;
-    // Only what hovers and the context check need: params objects stay with their findings.
-    this.baseSites = result.sites.map((x) => ({ start: x.start, end: x.end, written: x.written, callSite: x.callSite }));
-    this.baseFindings = this.baseSkipped ? [] : finishFindings(text, this.cachedFindings(result.sites, text));
+    this.baseSites = [...analysis.sites];
+    this.baseFindings = analysis.findings;
     this.regions = [];
     this.needsFull = false;
-    if (this.baseSkipped) return { findings: [], skipped: this.baseSkipped, scan: { sites: [] } };
-    return { findings: this.baseFindings, syntaxError: this.baseSyntaxError, scan: { sites: this.baseSites } };
+    return analysis;
   }
-}
-
-/**
- * The findings of a site depend only on the site and the text of its params object, so a full
- * reparse reuses them for every site whose surroundings did not change (keyed by that text).
- */
-function siteKey(s: Site, text: string): string {
-  const p = s.params;
-  return `${s.written}|${s.callSite}|${s.apiPrefix ? 1 : 0}|${s.frame ? 1 : 0}|${s.paramsOpaque ? 1 : 0}|${p ? `${p.start - s.start}:${text.slice(p.start, p.end)}` : ''}`;
 }
 
 function errorsStayInside(sf: TS.SourceFile, snippet: string): boolean {
@@ -321,18 +319,4 @@ function diffRange(a: string, b: string): TS.TextChangeRange {
   let s = 0;
   while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   return { span: { start: p, length: a.length - p - s }, newLength: b.length - p - s };
-}
-
-function shiftSite(s: Site, d: number): Site {
-  return d === 0 ? s : { start: s.start + d, end: s.end + d, written: s.written, callSite: s.callSite, apiPrefix: s.apiPrefix, frame: s.frame };
-}
-
-export function shiftFinding(f: Finding, d: number): Finding {
-  if (d === 0) return f;
-  return {
-    ...f,
-    start: f.start + d,
-    end: f.end + d,
-    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ start: e.start + d, end: e.end + d, newText: e.newText })) })),
-  };
 }

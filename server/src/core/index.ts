@@ -1,17 +1,22 @@
-/** The pure core: catalog → scan → analyze → fix → docs. No editor, no file system. */
+/** The pure core: text in, facts out. Scanners find sites, rules make findings, fixes are derived. No editor, no file system. */
 export * from './analyze';
+export * from './findings';
 export * from './fix';
 export * from './edits';
-export * from './messages';
 export * from './text';
 export * from './directives';
-export { catalog, napcatEntry, milkyEntry, napcatNames, milkyNames, resolveNapcat, toCamel, anyNamePattern } from './catalog';
-export type { Kind, NapcatEntry, MilkyEntry } from './catalog';
-export type { ManualStep } from './params';
+export * from './kinds';
 export * from './severity';
-export * from './docs';
-export * from './report';
+export * from './links';
+export { catalog, napcatEntry, milkyEntry, napcatNames, milkyNames, resolveNapcat, toCamel, anyNamePattern } from './catalog';
+export type { NapcatEntry, MilkyEntry } from './catalog';
+export type { ManualStep } from './params';
+export { scanText } from './scan';
 export { scanTypeScript, parseTypeScript } from './scan/typescript';
-export type { Site, ObjectInfo, CallSite } from './scan/types';
-export { IncrementalTsAnalysis } from './incremental';
+export type { Site, ObjectInfo, CallSite, ParamsArg } from './scan/types';
+export { IncrementalTsAnalysis, type DocumentAnalyzer, type TextChange } from './incremental';
+export { createDocumentAnalyzer } from './document';
 export { MAX_NESTING } from './nesting';
+export { LANGUAGE_IDS, languageOfPath, isLanguageId, type LanguageId } from '../shared/languages';
+export { toLocale, LOCALES, type Locale } from '../shared/locale';
+export * from './fixFile';

@@ -1,4 +1,4 @@
-import { catalog, milkyEntry, type ParamMap } from './catalog';
+import { milkyEntry, type FieldMap, type NapcatEntry, type ParamMap, type Scalar } from './catalog';
 import type { Edit } from './edits';
 import type { Literal, ObjectInfo, PropInfo } from './scan/types';
 
@@ -7,7 +7,7 @@ export interface ManualStep {
   code: 'lookup' | 'required' | 'segments' | 'uri' | 'constant' | 'drop' | 'unknown' | 'conflict' | 'rename' | 'transform' | 'transport' | 'value';
   param?: string;
   field?: string | string[];
-  value?: string | number | boolean;
+  value?: Scalar;
   note?: string;
 }
 
@@ -16,25 +16,9 @@ export interface ParamMigration {
   manual: ManualStep[];
 }
 
-const MECHANICAL = new Set(['copy', 'to_int', 'to_bool', 'to_string', 'to_uri', 'segments']);
 const URI = /^(https?|file|base64):\/\//;
 
-function splitTransform(t: string): { code: string; note: string } {
-  const i = t.indexOf(';');
-  return i < 0 ? { code: t.trim(), note: '' } : { code: t.slice(0, i).trim(), note: t.slice(i + 1).trim() };
-}
-
-/** Constants Milky needs for this pair: the map's `set` plus selector cases keyed by the NapCat name. */
-export function constantsFor(napcat: string, target: string): Record<string, string | number | boolean> {
-  const e = catalog.napcat[napcat];
-  const out: Record<string, string | number | boolean> = { ...(e?.params[target]?.set ?? {}) };
-  for (const c of e?.selector?.cases ?? []) {
-    if (c.when === napcat && c.set && typeof c.set === 'object' && (!e.selector?.milky || e.selector.milky === target)) Object.assign(out, c.set);
-  }
-  return out;
-}
-
-function formatLiteral(v: string | number | boolean, quote: string): string {
+function formatLiteral(v: Scalar, quote: string): string {
   if (typeof v !== 'string') return String(v);
   const escaped = JSON.stringify(v).slice(1, -1);
   return quote === '"' ? `"${escaped}"` : `${quote}${escaped.replace(/\\"/g, '"').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
@@ -53,8 +37,8 @@ function textSegments(value: string, obj: ObjectInfo): string {
 }
 
 /** The new value text when a transform of a literal is mechanical, '' when the value stays, null when it needs a person. */
-function transformValue(code: string, lit: Literal | undefined, prop: PropInfo, obj: ObjectInfo): string | null | '' {
-  switch (code) {
+function transformValue(f: FieldMap, lit: Literal | undefined, prop: PropInfo, obj: ObjectInfo): string | null | '' {
+  switch (f.code) {
     case 'copy':
       return '';
     case 'to_int':
@@ -107,7 +91,7 @@ function removeProps(obj: ObjectInfo, indices: number[], text: string): Edit[] {
 }
 
 /** Inserts properties right after `{`, matching the object's layout. */
-function insertProps(obj: ObjectInfo, entries: [string, string | number | boolean][], text: string, eol: string, allRemoved: boolean): Edit {
+function insertProps(obj: ObjectInfo, entries: [string, Scalar][], text: string, eol: string, allRemoved: boolean): Edit {
   const items = entries.map(([k, v]) => `${formatKey(k, obj)}: ${formatLiteral(v, obj.stringQuote)}`);
   if (obj.props.length === 0 || allRemoved) return { start: obj.start + 1, end: obj.end - 1, newText: ` ${items.join(', ')} ` };
   const firstStart = obj.props[0].propStart;
@@ -119,53 +103,53 @@ function insertProps(obj: ObjectInfo, entries: [string, string | number | boolea
   return { start: obj.start + 1, end: obj.start + 1, newText: lead.length ? ` ${items.join(', ')},` : `${items.join(', ')}, ` };
 }
 
+/** Manual steps when the params are known only at run time: what a person has to do with them. */
+function opaqueSteps(map: ParamMap, constants: Record<string, Scalar>): ManualStep[] {
+  const manual: ManualStep[] = map.milky_required_without_source.map((f) => ({ code: 'required', field: f }));
+  for (const [param, f] of Object.entries(map.fields)) {
+    if (f.code === 'msg_lookup' || Array.isArray(f.milky_field)) manual.push({ code: 'lookup', param, field: f.milky_field });
+    else if (f.milky_field !== param) manual.push({ code: 'rename', param, field: f.milky_field });
+    else if (f.code === 'segments') manual.push({ code: 'segments', param });
+  }
+  for (const [k, v] of Object.entries(constants)) manual.push({ code: 'constant', field: k, value: v });
+  for (const p of map.napcat_params_without_target) manual.push({ code: 'drop', param: p });
+  return manual;
+}
+
 /**
  * Migrates a NapCat params object to what `target` takes, as far as that is mechanical.
  * Everything else becomes a manual step and the text stays as it is.
  */
-export function migrateParams(napcat: string, target: string, obj: ObjectInfo | undefined, text: string, eol: string, decidedBySelector: boolean): ParamMigration {
+export function migrateParams(e: NapcatEntry, target: string, obj: ObjectInfo | undefined, text: string, eol: string, decidedBySelector: boolean): ParamMigration {
   const edits: Edit[] = [];
-  const manual: ManualStep[] = [];
-  const map: ParamMap | null | undefined = catalog.napcat[napcat]?.params[target];
-  const constants = constantsFor(napcat, target);
+  const map = e.params[target];
+  const constants = e.constants[target] ?? {};
   const endpoint = milkyEntry(target);
   if (!map) {
+    const manual: ManualStep[] = [];
     if (obj && endpoint && obj.props.some((p) => !endpoint.input.some((f) => f.name === p.key))) manual.push({ code: 'unknown' });
     for (const [k, v] of Object.entries(constants)) manual.push({ code: 'constant', field: k, value: v });
     return { edits, manual };
   }
+  if (!obj) return { edits, manual: opaqueSteps(map, constants) };
+  const manual: ManualStep[] = map.milky_required_without_source.map((f) => ({ code: 'required', field: f }));
   const accepted = new Set(endpoint?.input.map((f) => f.name) ?? []);
-  for (const f of map.milky_required_without_source) manual.push({ code: 'required', field: f });
-
-  if (!obj) {
-    for (const [param, f] of Object.entries(map.fields)) {
-      const { code } = splitTransform(f.transform);
-      if (code === 'msg_lookup' || Array.isArray(f.milky_field)) manual.push({ code: 'lookup', param, field: f.milky_field });
-      else if (f.milky_field !== param) manual.push({ code: 'rename', param, field: f.milky_field });
-      else if (code === 'segments') manual.push({ code: 'segments', param });
-    }
-    for (const [k, v] of Object.entries(constants)) manual.push({ code: 'constant', field: k, value: v });
-    for (const p of map.napcat_params_without_target) manual.push({ code: 'drop', param: p });
-    return { edits, manual };
-  }
-
   const present = new Map(obj.props.map((p) => [p.key, p] as const));
   const fieldUse = new Map<string, number>();
   for (const p of obj.props) {
     const f = map.fields[p.key];
     if (f && typeof f.milky_field === 'string') fieldUse.set(f.milky_field, (fieldUse.get(f.milky_field) ?? 0) + 1);
   }
-  const add: [string, string | number | boolean][] = [];
+  const add: [string, Scalar][] = [];
   const removed: number[] = [];
   obj.props.forEach((p, index) => {
     const f = map.fields[p.key];
     if (f) {
-      const { code } = splitTransform(f.transform);
-      if (code === 'msg_lookup' || Array.isArray(f.milky_field)) { manual.push({ code: 'lookup', param: p.key, field: f.milky_field }); return; }
-      if (!MECHANICAL.has(code)) { manual.push({ code: 'transform', param: p.key, field: f.milky_field, note: f.transform }); return; }
+      if (f.code === 'msg_lookup' || Array.isArray(f.milky_field)) { manual.push({ code: 'lookup', param: p.key, field: f.milky_field }); return; }
+      if (f.code === null) { manual.push({ code: 'transform', param: p.key, field: f.milky_field, note: f.transform }); return; }
       if ((fieldUse.get(f.milky_field) ?? 0) > 1) { manual.push({ code: 'conflict', param: p.key, field: f.milky_field }); return; }
-      const newValue = transformValue(code, p.value, p, obj);
-      if (newValue === null) { manual.push({ code: code === 'to_uri' ? 'uri' : code === 'segments' ? 'segments' : 'value', param: p.key, field: f.milky_field }); return; }
+      const newValue = transformValue(f, p.value, p, obj);
+      if (newValue === null) { manual.push({ code: f.code === 'to_uri' ? 'uri' : f.code === 'segments' ? 'segments' : 'value', param: p.key, field: f.milky_field }); return; }
       if (f.milky_field !== p.key) {
         if (p.shorthand) edits.push({ start: p.propStart, end: p.propEnd, newText: `${formatKey(f.milky_field, obj)}: ${p.key}` });
         else edits.push({ start: p.keyStart, end: p.keyEnd, newText: p.keyQuote ? `${p.keyQuote}${f.milky_field}${p.keyQuote}` : f.milky_field });
@@ -173,21 +157,19 @@ export function migrateParams(napcat: string, target: string, obj: ObjectInfo | 
       if (newValue && !p.shorthand) edits.push({ start: p.valueStart, end: p.valueEnd, newText: newValue });
       return;
     }
-    const isDroppable = map.napcat_params_without_target.includes(p.key) || (map.napcat_params_used_by_selector ?? []).includes(p.key);
-    if (isDroppable && !accepted.has(p.key)) {
-      const selectorParam = (map.napcat_params_used_by_selector ?? []).includes(p.key);
+    const selectorParam = map.napcat_params_used_by_selector.includes(p.key);
+    if ((map.napcat_params_without_target.includes(p.key) || selectorParam) && !accepted.has(p.key)) {
       if (p.value && (!selectorParam || decidedBySelector)) removed.push(index);
       else manual.push({ code: 'drop', param: p.key });
       return;
     }
     if (!accepted.has(p.key) && !(p.key in constants)) manual.push({ code: 'unknown', param: p.key });
   });
-  // Absent NapCat params whose Milky field has an explicit default rule in the map's notes.
+  // Absent NapCat params whose Milky field needs a value anyway (`when_absent` in the map).
   for (const [param, f] of Object.entries(map.fields)) {
-    if (present.has(param) || typeof f.milky_field !== 'string' || present.has(f.milky_field)) continue;
-    const emit = /emit (\w+):(true|false) when (\w+) is absent/.exec(f.transform);
-    if (emit && emit[3] === param && !obj.open) add.push([emit[1], emit[2] === 'true']);
-    else if (/Milky requires it: use ''/.test(f.transform) && !obj.open) add.push([f.milky_field, '']);
+    if (present.has(param) || typeof f.milky_field !== 'string' || present.has(f.milky_field) || !f.when_absent || obj.open) continue;
+    if ('emit' in f.when_absent) add.push(...Object.entries(f.when_absent.emit));
+    else add.push([f.milky_field, f.when_absent.fill]);
   }
   for (const [k, v] of Object.entries(constants)) if (!present.has(k)) add.push([k, v]);
   if (add.length && removed.length && removed.length === obj.props.length) return { edits: [insertProps(obj, add, text, eol, true)], manual };

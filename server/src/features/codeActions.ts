@@ -1,7 +1,9 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
-import { DISABLE_FILE, IGNORE_NEXT_LINE, planFixes, type Finding } from '../core';
+import { DISABLE_FILE, eolOf, fixesFor, IGNORE_NEXT_LINE, planFixes, type Finding, type FixOption } from '../core';
 import type { ServerContext } from '../context';
-import { uiText } from '../ui';
+import { dictionary, type Dictionary } from '../l10n';
+import { checks } from '../settings';
+import { allowsComments } from '../shared/languages';
 import { toDiagnostic, toRange, toTextEdits, type Positions } from './convert';
 
 export const FIX_ALL_KIND = 'source.fixAll.napcatMilky';
@@ -11,35 +13,51 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
+/** The automatic choice of a finding: the mapped name's target, or the one its context decided. */
+function isPreferredOption(f: Finding, option: FixOption): boolean {
+  return (f.kind === 'mapped' || (f.kind === 'ambiguous' && !!f.preferred)) && option.target === f.preferred;
+}
+
+/** A title that says what the fix does, from what it is. */
+function title(t: Dictionary, option: FixOption, preferred: boolean): string {
+  switch (option.action) {
+    case 'api-prefix': return t.ui.addApi(option.target);
+    case 'params': return t.ui.migrateParams(option.target);
+    case 'rename': return preferred ? t.ui.migrateToPreferred(option.target) : t.ui.migrateTo(option.target);
+  }
+}
+
 /** Code actions with inline edits: a quick fix per Milky candidate, ignore-line, and fix-all. */
 export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
   const d = ctx.documents.get(params.textDocument.uri);
   if (!d) return [];
   const settings = await ctx.settings.get(d.doc.uri);
-  if (!settings.enable || d.doc.getText().length > settings.maxFileSize) return [];
-  const a = ctx.analysis(d, settings);
+  if (checks(settings, d.doc.getText().length) !== 'yes') return [];
+  const a = ctx.analysis(d);
   const locale = ctx.locale(settings);
+  const t = dictionary(locale);
   const uri = d.doc.uri;
-  const text = d.doc.getText();
+  const text = a.doc.getText();
   const from = d.doc.offsetAt(params.range.start);
   const to = d.doc.offsetAt(params.range.end);
   const visible = a.result.findings.filter((f) => settings.severity[f.kind] !== 'off');
   const actions: CodeAction[] = [];
   const only = params.context.only;
+  const comments = allowsComments(d.doc.languageId);
 
   if (wants(only, CodeActionKind.QuickFix)) {
     const here = visible.filter((f) => f.start <= to && f.end >= from);
     const ignoredLines = new Set<number>();
     for (const f of here) {
       const sev = settings.severity[f.kind] as Exclude<typeof settings.severity[typeof f.kind], 'off'>;
-      const diagnostic = toDiagnostic(f, a.doc, sev);
+      const diagnostic = toDiagnostic(f, text, a.doc, sev, locale);
       // The preferred candidate first: clients that do not sort (Neovim) show it on top.
-      const options = [...f.fixes].sort((a, b) => Number(b.target === f.preferred) - Number(a.target === f.preferred));
+      const first = f.kind === 'milky-params' ? undefined : f.preferred;
+      const options = fixesFor(f, text).sort((x, y) => Number(y.target === first) - Number(x.target === first));
       for (const option of options) {
-        const preferred = (f.kind === 'mapped' || (f.kind === 'ambiguous' && !!f.preferred)) && option.target === f.preferred;
-        const key = f.kind === 'same-name' ? (f.callSite === 'url' && option.edits.some((e) => e.newText.startsWith('api/')) ? 'addApi' : 'migrateParams') : preferred ? 'migrateToPreferred' : 'migrateTo';
+        const preferred = isPreferredOption(f, option);
         actions.push({
-          title: uiText(key, locale, { target: option.target }),
+          title: title(t, option, preferred),
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: preferred || undefined,
@@ -47,38 +65,29 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         });
       }
       const line = diagnostic.range.start.line;
-      if (!ignoredLines.has(line) && commentsAllowed(d.doc.languageId)) {
+      if (!ignoredLines.has(line) && comments) {
         ignoredLines.add(line);
-        actions.push({ title: uiText('ignoreLine', locale), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [ignoreLineEdit(text, a.doc, line)] } } });
+        actions.push({ title: t.ui.ignoreLine, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [ignoreLineEdit(text, a.doc, line)] } } });
       }
     }
-    if (here.length && commentsAllowed(d.doc.languageId)) {
-      actions.push({ title: uiText('disableFile', locale), kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: [{ range: toRange(a.doc, 0, 0), newText: `// ${DISABLE_FILE}${eol(text)}` }] } } });
+    if (here.length && comments) {
+      actions.push({ title: t.ui.disableFile, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: [{ range: toRange(a.doc, 0, 0), newText: `// ${DISABLE_FILE}${lineEnd(text)}` }] } } });
     }
   }
   if (wants(only, FIX_ALL_KIND)) {
-    const edits = fixAllEdits(visible, a.doc);
-    if (edits.length) actions.push({ title: uiText('fixAll', locale), kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+    const edits = toTextEdits(a.doc, planFixes(visible, text).edits);
+    if (edits.length) actions.push({ title: t.ui.fixAll, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   return actions;
 }
 
-export function fixAllEdits(findings: Finding[], doc: Positions): TextEdit[] {
-  return toTextEdits(doc, planFixes(findings).edits);
-}
-
-function commentsAllowed(languageId: string): boolean {
-  return languageId !== 'json';
-}
-
-function eol(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+/** The line ending a comment line is inserted with: CRLF files get CRLF, everything else LF. */
+function lineEnd(text: string): string {
+  return eolOf(text) === '\r\n' ? '\r\n' : '\n';
 }
 
 function ignoreLineEdit(text: string, doc: Positions, line: number): TextEdit {
   const lineStart = doc.offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
-  return { range: toRange(doc, lineStart, lineStart), newText: `${indent}// ${IGNORE_NEXT_LINE}${eol(text)}` };
+  return { range: toRange(doc, lineStart, lineStart), newText: `${indent}// ${IGNORE_NEXT_LINE}${lineEnd(text)}` };
 }
-

@@ -1,6 +1,8 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionParams, type Range } from 'vscode-languageserver';
-import { catalog, milkyFieldSummary, milkyHover, requiredFields, type Locale } from '../core';
+import { catalog, requiredFields, type Locale } from '../core';
+import { milkyFieldSummary, milkyHover } from '../l10n/hover';
 import type { ServerContext } from '../context';
+import { checks } from '../settings';
 
 // Where an action name goes: `callApi('|`, `action: '|`, `"action": "|`, and `/api/|` in a URL.
 const CALLEE = /(?:^|[^\w$])(?:callApi|call_api|callAction|callMilky|call|request|send|sendAction|action|api)\s*\(\s*(?:[\w$.]+\s*,\s*)?(['"`])([a-z_]*)$/;
@@ -22,7 +24,7 @@ function items(locale: Locale, range: Range): CompletionItem[] {
       label: name,
       kind: CompletionItemKind.Function,
       detail: required.length ? `Milky · ${required.join(', ')}` : 'Milky',
-      labelDetails: { description: locale === 'zh-cn' ? e.labelZh : e.labelEn },
+      labelDetails: { description: e.label[locale] },
       documentation: { kind: 'markdown', value: milkyHover(name, locale) },
       sortText: String(i).padStart(3, '0'),
       filterText: name,
@@ -38,7 +40,7 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
   const d = ctx.documents.get(params.textDocument.uri);
   if (!d) return [];
   const settings = await ctx.settings.get(d.doc.uri);
-  if (!settings.enable) return [];
+  if (checks(settings, 0) === 'disabled') return [];
   const off = d.doc.offsetAt(params.position);
   const lineStart = d.doc.offsetAt({ line: params.position.line, character: 0 });
   const text = d.doc.getText();

@@ -1,7 +1,9 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
-import { lineStarts, milkyDocUrl, offsetAt, positionAt, type Edit, type Finding, type SeveritySetting } from '../core';
+import { fixesFor, lineStarts, milkyDocUrl, milkyOf, napcatOf, offsetAt, positionAt, MILKY_HOME, type Edit, type Finding, type Locale, type SeveritySetting } from '../core';
+import { findingMessage } from '../l10n/messages';
+import { TOOL } from '../shared/version';
 
-export const SOURCE = 'napcat-milky';
+export const SOURCE = TOOL;
 
 /** Offset ↔ position for one version of a text: an open TextDocument (its line table is kept up to date on every edit) or a file's text. */
 export interface Positions {
@@ -32,26 +34,27 @@ const SEVERITY: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
 /**
  * What a diagnostic carries: the NapCat name, every Milky candidate and the preferred one. The
  * edits themselves are not repeated here (they would double the payload of every publish): code
- * actions take them from the analysis cached for the document's version.
+ * actions derive them from the analysis cached for the document's version.
  */
 export interface DiagnosticData {
   napcat: string | null;
-  milky: string[];
+  milky: readonly string[];
   preferred?: string;
   /** The candidates that have a quick fix at this site. */
   fixes: string[];
 }
 
-export function toDiagnostic(f: Finding, doc: Positions, severity: Exclude<SeveritySetting, 'off'>): Diagnostic {
-  const target = f.preferred ?? f.milky[0];
+export function toDiagnostic(f: Finding, text: string, doc: Positions, severity: Exclude<SeveritySetting, 'off'>, locale: Locale): Diagnostic {
+  const preferred = f.kind === 'milky-params' ? undefined : f.preferred;
+  const target = preferred ?? milkyOf(f)[0];
   const d: Diagnostic = {
     range: toRange(doc, f.start, f.end),
     severity: SEVERITY[severity],
     source: SOURCE,
     code: f.kind,
-    codeDescription: { href: target ? milkyDocUrl(target) : 'https://milky.ntqqrev.org/' },
-    message: f.message,
-    data: { napcat: f.napcat, milky: f.milky, preferred: f.preferred, fixes: f.fixes.map((x) => x.target) } satisfies DiagnosticData,
+    codeDescription: { href: target ? milkyDocUrl(target) : MILKY_HOME },
+    message: findingMessage(f, text, locale),
+    data: { napcat: napcatOf(f), milky: milkyOf(f), preferred, fixes: fixesFor(f, text).map((x) => x.target) } satisfies DiagnosticData,
   };
   if (f.kind === 'mapped' || f.kind === 'ambiguous') d.tags = [DiagnosticTag.Deprecated];
   return d;

@@ -1,7 +1,8 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { ServerContext } from '../context';
 import type { OpenDocument } from '../documents';
-import { uiText } from '../ui';
+import { dictionary } from '../l10n';
+import { checks } from '../settings';
 import { toDiagnostic } from './convert';
 
 /** Computes diagnostics for a document at its current version; [] when disabled or too large. */
@@ -9,18 +10,21 @@ export async function diagnosticsFor(ctx: ServerContext, d: OpenDocument): Promi
   const version = d.doc.version;
   const settings = await ctx.settings.get(d.doc.uri);
   if (d.doc.version !== version) return undefined;
-  if (!settings.enable) return { version, items: [] };
-  if (d.doc.getText().length > settings.maxFileSize) {
-    notifyOnce(ctx, d.doc.uri, uiText('tooLarge', ctx.locale(settings), { size: String(Math.round(settings.maxFileSize / 1024)) }));
+  const locale = ctx.locale(settings);
+  const gate = checks(settings, d.doc.getText().length);
+  if (gate === 'disabled') return { version, items: [] };
+  if (gate === 'too-large') {
+    notifyOnce(ctx, d.doc.uri, dictionary(locale).ui.tooLarge(String(Math.round(settings.maxFileSize / 1024))));
     return { version, items: [] };
   }
-  const a = ctx.analysis(d, settings);
-  if (a.result.skipped) notifyOnce(ctx, d.doc.uri, uiText('skipped', ctx.locale(settings), { reason: a.result.skipped }));
+  const a = ctx.analysis(d);
+  if (a.result.skipped) notifyOnce(ctx, d.doc.uri, dictionary(locale).ui.skipped(a.result.skipped));
   const items: Diagnostic[] = [];
+  const text = a.doc.getText();
   for (const f of a.result.findings) {
     const sev = settings.severity[f.kind];
     if (sev === 'off') continue;
-    items.push(toDiagnostic(f, a.doc, sev));
+    items.push(toDiagnostic(f, text, a.doc, sev, locale));
   }
   return { version, items };
 }

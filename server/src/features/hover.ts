@@ -1,6 +1,8 @@
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { milkyHover, milkyNames, napcatHover } from '../core';
+import { isActionFinding, milkyNames } from '../core';
 import type { ServerContext } from '../context';
+import { milkyHover, napcatHover } from '../l10n/hover';
+import { checks } from '../settings';
 import { toRange } from './convert';
 
 /** Hover on a NapCat name (labels, targets, param map, fix) or a Milky name (fields). */
@@ -8,13 +10,13 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   const d = ctx.documents.get(params.textDocument.uri);
   if (!d) return null;
   const settings = await ctx.settings.get(d.doc.uri);
-  if (!settings.enable || d.doc.getText().length > settings.maxFileSize) return null;
-  const a = ctx.analysis(d, settings);
+  if (checks(settings, d.doc.getText().length) !== 'yes') return null;
+  const a = ctx.analysis(d);
   const locale = ctx.locale(settings);
   const off = d.doc.offsetAt(params.position);
-  const finding = a.result.findings.find((f) => f.napcat && f.start <= off && off <= f.end);
-  if (finding) return { contents: { kind: 'markdown', value: napcatHover(finding.napcat!, finding, locale) }, range: toRange(a.doc, finding.start, finding.end) };
-  const site = a.result.scan.sites.find((s) => s.start <= off && off <= s.end && milkyNames.has(s.written));
+  const finding = a.result.findings.filter(isActionFinding).find((f) => f.start <= off && off <= f.end);
+  if (finding) return { contents: { kind: 'markdown', value: napcatHover(finding, a.doc.getText(), locale) }, range: toRange(a.doc, finding.start, finding.end) };
+  const site = a.result.sites.find((s) => s.start <= off && off <= s.end && milkyNames.has(s.written));
   if (site) return { contents: { kind: 'markdown', value: milkyHover(site.written, locale) }, range: toRange(a.doc, site.start, site.end) };
   return null;
 }

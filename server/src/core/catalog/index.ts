@@ -1,10 +1,10 @@
-import data from './catalog.generated.json';
+import { catalogData } from './catalog.generated';
 import type { Catalog, MilkyEntry, NapcatEntry } from './types';
 
 export * from './types';
 
 /** The generated catalog: every NapCat name of the table, every Milky 1.2 endpoint. */
-export const catalog = data as unknown as Catalog;
+export const catalog: Catalog = catalogData;
 // Findings share these arrays: nobody may change them.
 for (const e of Object.values(catalog.napcat)) Object.freeze(e.milky);
 
@@ -31,7 +31,7 @@ export const camelToNapcat: ReadonlyMap<string, string> = new Map(
 
 /** Upstream spellings that count as a table name (`.handle_quick_operation`). */
 export const spellingToNapcat: ReadonlyMap<string, string> = new Map(
-  Object.entries(catalog.napcat).filter(([, e]) => e.spelling).map(([n, e]) => [e.spelling as string, n] as const),
+  Object.entries(catalog.napcat).flatMap(([n, e]) => (e.spelling ? [[e.spelling, n] as const] : [])),
 );
 
 /** Resolves a name as written (table name or upstream spelling) to its table name. */

@@ -85,8 +85,8 @@ function onString(node: JsonNode, text: string, sites: Site[], key: string | und
         if (k?.value === 'echo') site.frame = true;
         if (k?.value !== 'params' || !v) continue;
         site.frame = true;
-        if (v.type === 'object' && text[v.offset + v.length - 1] === '}') site.params = objectInfo(v);
-        else site.paramsOpaque = true;
+        if (v.type === 'object' && text[v.offset + v.length - 1] === '}') site.params = { kind: 'object', object: objectInfo(v) };
+        else site.params = { kind: 'opaque' };
       }
     }
     sites.push(site);

@@ -38,21 +38,29 @@ export interface ObjectInfo {
   stringQuote: string;
 }
 
-export interface Site {
+/** The params next to a name: an object literal the fix can read, or something known only at run time. */
+export type ParamsArg = { kind: 'object'; object: ObjectInfo } | { kind: 'opaque' };
+
+interface SiteCommon {
   /** UTF-16 offsets of the name as written (for `.handle_quick_operation`, from the dot). */
   start: number;
   end: number;
   /** The name as written. */
   written: string;
-  callSite: CallSite;
-  /** For URL sites: `api/` already precedes the name. */
-  apiPrefix?: boolean;
-  /** The params object literal next to the name (second argument, `params` sibling, SDK argument). */
-  params?: ObjectInfo;
-  /** Params are passed but are not an object literal (a variable, a call). */
-  paramsOpaque?: boolean;
+  /** The params next to the name (second argument, `params` sibling, SDK argument, request body). */
+  params?: ParamsArg;
   /** A WebSocket-style `{ action, params, echo }` frame or JSON text embedded in a string. */
   frame?: boolean;
+}
+
+/** A URL site knows whether `api/` already precedes the name; no other site has that fact. */
+export type Site =
+  | (SiteCommon & { callSite: 'url'; apiPrefix: boolean })
+  | (SiteCommon & { callSite: Exclude<CallSite, 'url'> });
+
+/** The params object literal of a site, when it has one. */
+export function paramsObject(site: Site): ObjectInfo | undefined {
+  return site.params?.kind === 'object' ? site.params.object : undefined;
 }
 
 export interface ScanResult {

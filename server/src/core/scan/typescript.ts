@@ -2,7 +2,7 @@ import type * as TS from 'typescript';
 import { camelToNapcat, candidateOffsets, milkyNames, resolveNapcat } from '../catalog';
 import { exceedsNesting, MAX_NESTING } from '../nesting';
 import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
-import type { CallSite, Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
+import type { Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
 
 // Loaded on first use so that a server can answer `initialize` before paying for the parser.
 let tsLib: typeof TS | undefined;
@@ -202,7 +202,7 @@ class TsSiteFinder {
     }
   }
 
-  private stringCallSite(node: TS.Node): CallSite {
+  private stringCallSite(node: TS.Node): 'string' | 'key' | 'action' {
     const K = this.K;
     const p = this.parent();
     if (!p) return 'string';
@@ -319,7 +319,7 @@ class TsSiteFinder {
         if (name !== 'params') continue;
         site.frame = true;
         if (prop.kind === K.PropertyAssignment) this.setParams(site, (prop as TS.PropertyAssignment).initializer);
-        else site.paramsOpaque = true;
+        else site.params = { kind: 'opaque' };
       }
       if (hasEcho) site.frame = true;
     }
@@ -329,8 +329,8 @@ class TsSiteFinder {
     const K = this.K;
     let e = arg;
     while (e.kind === K.ParenthesizedExpression || e.kind === K.AsExpression || e.kind === K.SatisfiesExpression) e = (e as TS.ParenthesizedExpression).expression;
-    if (e.kind === K.ObjectLiteralExpression && this.text[e.end - 1] === '}') site.params = this.objectInfo(e as TS.ObjectLiteralExpression);
-    else site.paramsOpaque = true;
+    if (e.kind === K.ObjectLiteralExpression && this.text[e.end - 1] === '}') site.params = { kind: 'object', object: this.objectInfo(e as TS.ObjectLiteralExpression) };
+    else site.params = { kind: 'opaque' };
   }
 
   /** For a URL: climb through `+`, templates and parens to a call argument; its next argument is the body. */
@@ -346,17 +346,17 @@ class TsSiteFinder {
       const i = args.indexOf(child as TS.Expression);
       if (i < 0 || i + 1 >= args.length) return;
       let next = args[i + 1];
-      if (next.kind !== K.ObjectLiteralExpression) { site.paramsOpaque = true; return; }
+      if (next.kind !== K.ObjectLiteralExpression) { site.params = { kind: 'opaque' }; return; }
       const obj = next as TS.ObjectLiteralExpression;
       const isOptions = obj.properties.some((pr) => { const n = this.propName(pr); return n !== undefined && REQUEST_OPTION_KEYS.has(n); });
-      if (this.text[obj.end - 1] !== '}') { site.paramsOpaque = true; return; }
-      if (!isOptions) { site.params = this.objectInfo(obj); return; }
+      if (this.text[obj.end - 1] !== '}') { site.params = { kind: 'opaque' }; return; }
+      if (!isOptions) { site.params = { kind: 'object', object: this.objectInfo(obj) }; return; }
       const body = obj.properties.find((pr) => { const n = this.propName(pr); return n === 'body' || n === 'json' || n === 'data'; });
       if (!body || body.kind !== K.PropertyAssignment) return;
       next = (body as TS.PropertyAssignment).initializer;
       if (next.kind === K.CallExpression && this.calleeName((next as TS.CallExpression).expression) === 'stringify') next = (next as TS.CallExpression).arguments[0] ?? next;
-      if (next.kind === K.ObjectLiteralExpression && this.text[next.end - 1] === '}') site.params = this.objectInfo(next as TS.ObjectLiteralExpression);
-      else site.paramsOpaque = true;
+      if (next.kind === K.ObjectLiteralExpression && this.text[next.end - 1] === '}') site.params = { kind: 'object', object: this.objectInfo(next as TS.ObjectLiteralExpression) };
+      else site.params = { kind: 'opaque' };
       return;
     }
   }
@@ -432,7 +432,7 @@ class TsSiteFinder {
       const call = this.parent(1);
       if (!call || call.kind !== K.CallExpression || (call as TS.CallExpression).expression !== p) return;
       const napcat = resolveNapcat(name);
-      let callSite: CallSite | undefined;
+      let callSite: 'method' | 'camel' | undefined;
       if (napcat) callSite = 'method';
       else if (camelToNapcat.has(name) && this.nameOfTarget((p as TS.PropertyAccessExpression).expression) === 'internal') callSite = 'camel';
       if (!callSite || this.isForeignOrModule(node)) return;

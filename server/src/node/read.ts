@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { stripBom } from '../core';
 
 export interface SourceText {
@@ -19,4 +19,11 @@ export function readSource(file: string): SourceText | { skipped: string } {
     return { skipped: 'not valid UTF-8' };
   }
   return stripBom(text);
+}
+
+/** Reads a file only when it is at most `maxBytes` long: larger ones are skipped with the reason. */
+export function readSourceUpTo(file: string, maxBytes: number): SourceText | { skipped: string } {
+  const size = statSync(file).size;
+  if (size > maxBytes) return { skipped: `larger than ${maxBytes} bytes` };
+  return readSource(file);
 }

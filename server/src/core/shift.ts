@@ -1,0 +1,31 @@
+/** Moves facts by a number of characters: the incremental engine reuses findings of unchanged text. */
+import type { Finding } from './findings';
+import type { ObjectInfo, ParamsArg, Site } from './scan/types';
+
+function shiftObject(o: ObjectInfo, d: number): ObjectInfo {
+  return {
+    ...o,
+    start: o.start + d,
+    end: o.end + d,
+    props: o.props.map((p) => ({ ...p, keyStart: p.keyStart + d, keyEnd: p.keyEnd + d, propStart: p.propStart + d, propEnd: p.propEnd + d, valueStart: p.valueStart + d, valueEnd: p.valueEnd + d })),
+  };
+}
+
+function shiftParams(p: ParamsArg | undefined, d: number): ParamsArg | undefined {
+  return p?.kind === 'object' ? { kind: 'object', object: shiftObject(p.object, d) } : p;
+}
+
+export function shiftSite(s: Site, d: number): Site {
+  return d === 0 ? s : { ...s, start: s.start + d, end: s.end + d, params: shiftParams(s.params, d) };
+}
+
+/** A finding moved by d; its site moves once even when several findings share it. */
+export function shiftFindings(findings: readonly Finding[], d: number, out: Finding[]): void {
+  let lastSite: Site | undefined;
+  let lastShifted: Site | undefined;
+  for (const f of findings) {
+    if (d === 0) { out.push(f); continue; }
+    if (f.site !== lastSite) { lastSite = f.site; lastShifted = shiftSite(f.site, d); }
+    out.push({ ...f, start: f.start + d, end: f.end + d, site: lastShifted! });
+  }
+}

@@ -1,0 +1,96 @@
+/** Every sentence the tools say, as one typed dictionary per language (en.ts, zh-cn.ts). */
+
+/** Arguments arrive formatted (names in backticks); a dictionary only puts them into sentences. */
+export interface Dictionary {
+  /** Joins formatted names. */
+  list(items: string[]): string;
+  /** Joins clauses (steps, fields). */
+  clauses(items: string[]): string;
+  step: {
+    lookup(p: string, f: string): string;
+    required(f: string): string;
+    segments(p: string): string;
+    uri(p: string, f: string): string;
+    constant(f: string, value: string): string;
+    drop(p: string): string;
+    unknownParam(p: string): string;
+    unknownParams(): string;
+    conflict(f: string): string;
+    rename(p: string, f: string): string;
+    transform(p: string, f: string, note: string): string;
+    value(p: string, f: string): string;
+    transport(): string;
+  };
+  finding: {
+    /** How a NapCat name's labels read in a message. */
+    label(en: string, zh: string): string;
+    mapped(name: string, label: string, target: string, version: string): string;
+    ambiguous(name: string, label: string, targets: string): string;
+    picked(decidedBy: string, target: string): string;
+    undecided(): string;
+    sameName(name: string, label: string, version: string): string;
+    sameNameCall(name: string): string;
+    noCounterpart(name: string, label: string, version: string): string;
+    noCounterpartHere(decidedBy: string, target: string): string;
+    viaFrame(target: string): string;
+    viaUrl(target: string): string;
+    viaMethod(): string;
+    viaCamel(written: string): string;
+    notInNapcat(name: string): string;
+    spelledAs(spelling: string): string;
+    byHand(steps: string): string;
+  };
+  milkyParams: {
+    missing(endpoint: string, param: string, type: string | undefined, advice: string): string;
+    unknown(endpoint: string, param: string, advice: string, accepted: string[]): string;
+    lookupFrom(param: string, fields: string): string;
+    renameTo(fields: string, napcat: string): string;
+    lookupInto(from: string): string;
+    becomes(from: string): string;
+  };
+  hover: {
+    kind: Record<'mapped' | 'ambiguous' | 'no-counterpart' | 'same-name', string>;
+    kindLabel: string;
+    endpoints(version: string): string;
+    preferredHere: string;
+    params: string;
+    add(field: string): string;
+    dropped(param: string): string;
+    requiredByHand(param: string): string;
+    nothingToChange: string;
+    quickFix(target: string, edits: number): string;
+    byHand(step: string): string;
+    pickOne: string;
+    noFix: string;
+    input: string;
+    output: string;
+    fromNapcat: string;
+    milkyDocs: string;
+    noParams: string;
+    optional(defaultValue: string | undefined): string;
+  };
+  report: {
+    title: string;
+    summary(files: number, findings: number, automatic: number): string;
+    kind: string;
+    count: string;
+    perFile: string;
+    file: string;
+    skipped: string;
+    leftByHand: string;
+    nothing: string;
+  };
+  ui: {
+    migrateTo(target: string): string;
+    migrateToPreferred(target: string): string;
+    addApi(target: string): string;
+    migrateParams(target: string): string;
+    ignoreLine: string;
+    disableFile: string;
+    fixAll: string;
+    tooLarge(sizeKb: string): string;
+    skipped(reason: string): string;
+    migrateLabel: string;
+    scanning(done: string, total: string): string;
+  };
+}

@@ -1,0 +1,102 @@
+/** A finding's diagnostic message and the text of manual steps, rendered from facts and a locale. */
+import { catalog, milkyEntry, napcatEntry } from '../core/catalog';
+import { stepsAfterPreferredFix } from '../core/fix';
+import type { ActionFinding, Finding, MilkyParamsFinding } from '../core/findings';
+import type { ManualStep } from '../core/params';
+import { code, dictionary, type Dictionary, type Locale } from './index';
+
+/** What to do about one manual step, in a short clause. */
+export function manualStepText(step: ManualStep, locale: Locale): string {
+  const t = dictionary(locale);
+  const p = step.param ? code(step.param) : '';
+  const f = Array.isArray(step.field) ? t.list(step.field.map(code)) : step.field ? code(step.field) : '';
+  switch (step.code) {
+    case 'lookup': return t.step.lookup(p, f);
+    case 'required': return t.step.required(f);
+    case 'segments': return t.step.segments(p);
+    case 'uri': return t.step.uri(p, f);
+    case 'constant': return t.step.constant(f, JSON.stringify(step.value));
+    case 'drop': return t.step.drop(p);
+    case 'unknown': return p ? t.step.unknownParam(p) : t.step.unknownParams();
+    case 'conflict': return t.step.conflict(f);
+    case 'rename': return t.step.rename(p, f);
+    case 'transform': return t.step.transform(p, f, step.note ?? '');
+    case 'value': return t.step.value(p, f);
+    case 'transport': return t.step.transport();
+  }
+}
+
+function transportClause(f: ActionFinding, target: string | undefined, t: Dictionary): string {
+  const endpoint = target ?? '<endpoint>';
+  const site = f.site;
+  if (site.frame) return t.finding.viaFrame(endpoint);
+  if (site.callSite === 'url' && !site.apiPrefix) return t.finding.viaUrl(endpoint);
+  if (site.callSite === 'method') return t.finding.viaMethod();
+  if (site.callSite === 'camel') return t.finding.viaCamel(site.written);
+  return '';
+}
+
+function actionMessage(f: ActionFinding, text: string, locale: Locale): string {
+  const t = dictionary(locale);
+  const e = napcatEntry(f.napcat)!;
+  const name = code(f.napcat);
+  const label = t.finding.label(e.label.en, e.label['zh-cn']);
+  const version = catalog.milkyVersion;
+  let s: string;
+  switch (f.kind) {
+    case 'mapped':
+      s = t.finding.mapped(name, label, code(f.milky[0]), version);
+      break;
+    case 'ambiguous':
+      s = t.finding.ambiguous(name, label, t.list(f.milky.map(code)));
+      s += f.preferred ? t.finding.picked(f.decidedBy ?? '', code(f.preferred)) : t.finding.undecided();
+      break;
+    case 'same-name':
+      s = t.finding.sameName(name, label, version);
+      if (f.site.callSite !== 'url' && !f.site.frame) s += t.finding.sameNameCall(f.napcat);
+      break;
+    case 'no-counterpart': {
+      s = t.finding.noCounterpart(name, label, version);
+      const why = e.why?.[locale];
+      if (why) s += ` ${why}`;
+      if (f.preferred) s += t.finding.noCounterpartHere(f.decidedBy ?? '', code(f.preferred));
+    }
+  }
+  if (f.kind !== 'no-counterpart' || f.milky.length) s += transportClause(f, f.preferred ?? (f.milky.length === 1 ? f.milky[0] : undefined), t);
+  if (e.notInNapcatSource) s += t.finding.notInNapcat(name);
+  if (e.spelling && f.site.written.startsWith('.')) s += t.finding.spelledAs(code(e.spelling));
+  const steps = (stepsAfterPreferredFix(f, text) ?? []).filter((st) => st.code !== 'transport');
+  if (steps.length) s += t.finding.byHand(t.clauses(steps.map((st) => manualStepText(st, locale))));
+  return s;
+}
+
+/** How a NapCat param relates to a Milky field of `endpoint`, from every map that targets it. */
+function paramAdvice(endpoint: string, param: string, t: Dictionary): string {
+  for (const [napcat, e] of Object.entries(catalog.napcat)) {
+    const map = e.params[endpoint];
+    if (!map) continue;
+    for (const [from, f] of Object.entries(map.fields)) {
+      const fields = Array.isArray(f.milky_field) ? f.milky_field : [f.milky_field];
+      const names = t.list(fields.map(code));
+      const lookup = f.code === 'msg_lookup';
+      if (from === param && lookup) return t.milkyParams.lookupFrom(code(param), names);
+      if (from === param) return t.milkyParams.renameTo(names, code(napcat));
+      if (fields.includes(param) && lookup) return t.milkyParams.lookupInto(code(from));
+      if (fields.includes(param)) return t.milkyParams.becomes(code(from));
+    }
+  }
+  return '';
+}
+
+function milkyParamsMessage(f: MilkyParamsFinding, locale: Locale): string {
+  const t = dictionary(locale);
+  const advice = paramAdvice(f.endpoint, f.param, t);
+  const ep = milkyEntry(f.endpoint);
+  if (f.problem === 'missing') return t.milkyParams.missing(code(f.endpoint), code(f.param), ep?.input.find((x) => x.name === f.param)?.type, advice);
+  return t.milkyParams.unknown(code(f.endpoint), code(f.param), advice, (ep?.input ?? []).map((x) => code(x.name)));
+}
+
+/** The diagnostic message of a finding, in one paragraph. */
+export function findingMessage(f: Finding, text: string, locale: Locale): string {
+  return f.kind === 'milky-params' ? milkyParamsMessage(f, locale) : actionMessage(f, text, locale);
+}
