@@ -95,8 +95,9 @@ describe('undecided: one quick-fix per candidate', () => {
   for (const [lang, text, name] of undecided) {
     test(`${name}: ${text}`, () => {
       const f = finding(text, lang, name);
-      assert.deepEqual(f.fixes.map((x) => x.target).sort(), [...f.milky].sort());
-      for (const x of f.fixes) {
+      const fixes = core.fixesFor(f, text);
+      assert.deepEqual(fixes.map((x) => x.target).sort(), [...f.milky].sort());
+      for (const x of fixes) {
         const renamed = core.applyEdits(text, x.edits);
         assert.ok(renamed.includes(`'${x.target}'`), `${x.target} fix renames the action: ${renamed}`);
       }
@@ -105,7 +106,7 @@ describe('undecided: one quick-fix per candidate', () => {
 
   test('an undecided ambiguous name is left alone by planFixes', () => {
     const text = "bot.callApi('delete_msg', { message_id: 1 });\nbot.callApi('get_stranger_info', { user_id: 1 });";
-    const plan = core.planFixes(core.analyze(text, 'typescript'));
+    const plan = core.planFixes(core.analyze(text, 'typescript'), text);
     assert.deepEqual(plan.edits, []);
     assert.deepEqual(plan.applied, []);
     assert.deepEqual(plan.manual.map((m) => m.finding.napcat), ['delete_msg', 'get_stranger_info']);
@@ -113,7 +114,7 @@ describe('undecided: one quick-fix per candidate', () => {
 
   test('decided ambiguous names are fixed to the decided target', () => {
     const text = "bot.callApi('send_poke', { group_id: 1, user_id: 2 });\nbot.callApi('send_poke', { user_id: 2 });";
-    const out = core.applyEdits(text, core.planFixes(core.analyze(text, 'typescript')).edits);
+    const out = core.applyEdits(text, core.planFixes(core.analyze(text, 'typescript'), text).edits);
     assert.equal(out, "bot.callApi('send_group_nudge', { group_id: 1, user_id: 2 });\nbot.callApi('send_friend_nudge', { user_id: 2 });");
   });
 });

@@ -42,12 +42,12 @@ export function analyzeShape(text, languageId) {
 
 /** Only the findings about a NapCat name (drops milky-params findings). */
 export function napcatFindings(text, languageId, opts) {
-  return core.analyze(text, languageId, opts).filter((f) => f.napcat !== null);
+  return core.analyze(text, languageId, opts).filter((f) => f.kind !== 'milky-params');
 }
 
 /** planFixes + applyEdits over the analysis of `text`. */
 export function fix(text, languageId) {
   const findings = core.analyze(text, languageId);
-  const plan = core.planFixes(findings);
+  const plan = core.planFixes(findings, text);
   return { text: core.applyEdits(text, plan.edits), plan, findings };
 }

@@ -20,21 +20,20 @@ function makeFile(n, seed) {
   return lines.join('\n') + '\n}\n';
 }
 
-const key = (fs) => fs.map((f) => `${f.start}-${f.end}:${f.kind}:${f.napcat}:${f.preferred}:${f.message}:${JSON.stringify(f.fixes.map((x) => x.edits))}`);
+const key = (fs, text) => fs.map((f) => `${f.start}-${f.end}:${f.kind}:${f.napcat}:${f.preferred}:${core.findingMessage(f, text, 'en')}:${JSON.stringify(core.fixesFor(f, text).map((x) => x.edits))}`);
 
 function run(seed, edits, pickEdit) {
   let rnd = seed;
   const rand = (n) => { rnd = (rnd * 1103515245 + 12345) & 0x7fffffff; return rnd % n; };
   let text = makeFile(400, seed);
-  const inc = new core.IncrementalTsAnalysis('typescript', 'en');
-  inc.analyze(text);
+  const inc = new core.IncrementalTsAnalysis('typescript');
+  inc.update(text);
   for (let k = 0; k < edits; k++) {
     const { pos, del, ins } = pickEdit(text, rand);
-    inc.applyChange(pos, pos + del, ins.length);
     text = text.slice(0, pos) + ins + text.slice(pos + del);
-    const got = inc.analyze(text);
+    const got = inc.update(text, [{ start: pos, end: pos + del, newLength: ins.length }]);
     const fresh = core.analyzeDocument(text, 'typescript', { tolerant: true });
-    assert.deepEqual(key(got.findings), key(fresh.findings), `edit ${k}: ${JSON.stringify({ pos, del, ins })}`);
+    assert.deepEqual(key(got.findings, text), key(fresh.findings, text), `edit ${k}: ${JSON.stringify({ pos, del, ins })}`);
   }
   return inc.stats;
 }

@@ -33,7 +33,7 @@ function noThrow(text, lang, opts) {
     assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end, `range ${f.start}-${f.end}`);
     if (f.napcat) {
       const written = text.slice(f.start, f.end);
-      assert.ok(written === f.napcat || written === `.${f.napcat}` || f.callSite === 'camel', `${written} vs ${f.napcat}`);
+      assert.ok(written === f.napcat || written === `.${f.napcat}` || f.site.callSite === 'camel', `${written} vs ${f.napcat}`);
     }
   }
   return r;

@@ -241,7 +241,7 @@ describe('policy: kinds and ranges', () => {
     const [f] = core.analyze(text, TS);
     assert.equal(text.slice(f.start, f.end), 'get_msg');
     assert.equal(text[f.start - 1], '/');
-    assert.equal(f.callSite, 'url');
+    assert.equal(f.site.callSite, 'url');
   });
 
   test('Koishi camelCase: the range is the method name, napcat is the snake_case name', () => {
@@ -250,7 +250,7 @@ describe('policy: kinds and ranges', () => {
     assert.equal(rest.length, 0);
     assert.equal(text.slice(f.start, f.end), 'sendPrivateMsg');
     assert.equal(f.napcat, 'send_private_msg');
-    assert.equal(f.callSite, 'camel');
+    assert.equal(f.site.callSite, 'camel');
     assert.deepEqual(f.milky, ['send_private_message']);
   });
 

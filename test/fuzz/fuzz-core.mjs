@@ -31,7 +31,8 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const core = require(path.join(ROOT, 'dist/core.js'));
-const catalog = require(path.join(ROOT, 'server/src/core/catalog/catalog.generated.json'));
+const catalog = core.catalog;
+const NAPCAT_ACTIONS = JSON.parse(readFileSync(path.join(ROOT, 'data/reference/napcat-actions.json'), 'utf8')).actions;
 
 const SLOW_MS = 2000;
 const TS_LANGS = ['typescript', 'javascript', 'typescriptreact', 'javascriptreact'];
@@ -45,7 +46,8 @@ const SPELLINGS = Object.values(catalog.napcat).map((e) => e.spelling).filter(Bo
 const toCamel = (n) => n.replace(/(?!^)_([a-z0-9])/g, (_, c) => c.toUpperCase());
 const CAMEL = NAPCAT.map(toCamel).filter((c, i) => c !== NAPCAT[i]);
 const AMBIGUOUS = NAPCAT.filter((n) => catalog.napcat[n].kind === 'ambiguous');
-const PARAMS = Object.fromEntries(NAPCAT.map((n) => [n, (catalog.napcat[n].napcatParams ?? []).map((p) => p.name)]));
+const ACTION_PARAMS = new Map(NAPCAT_ACTIONS.map((a) => [a.name.replace(/^\./, ''), (a.params ?? []).map((p) => p.name)]));
+const PARAMS = Object.fromEntries(NAPCAT.map((n) => [n, ACTION_PARAMS.get(n) ?? []]));
 const MILKY_PARAMS = Object.fromEntries(MILKY.map((n) => [n, (catalog.milky[n].input ?? []).map((f) => f.name)]));
 
 // ---- random -----------------------------------------------------------------------------------
@@ -332,15 +334,15 @@ function unescapeKey(raw) {
 function checkFindings(text, findings, out, mode) {
   for (const f of findings) {
     if (!isInt(f.start) || !isInt(f.end) || f.start < 0 || f.end > text.length || f.start >= f.end) {
-      fail(out, 'range', `${mode}: ${f.kind} finding ${f.napcat ?? f.milky?.[0]}${f.param !== undefined ? ` (param ${JSON.stringify(f.param)})` : ''} has range ${f.start}-${f.end} in a text of length ${text.length} (must be non-empty and inside)`, `${mode}:${f.napcat ? 'napcat' : f.kind}:${f.start >= f.end ? 'empty' : 'outside'}`);
+      fail(out, 'range', `${mode}: ${f.kind} finding ${core.napcatOf(f) ?? core.milkyOf(f)[0]}${f.param !== undefined ? ` (param ${JSON.stringify(f.param)})` : ''} has range ${f.start}-${f.end} in a text of length ${text.length} (must be non-empty and inside)`, `${mode}:${f.napcat ? 'napcat' : f.kind}:${f.start >= f.end ? 'empty' : 'outside'}`);
       continue;
     }
     const written = text.slice(f.start, f.end);
     if (f.napcat) {
-      const ok = written === f.napcat || (f.callSite === 'camel' && written === toCamel(f.napcat)) || written === `.${f.napcat}`;
-      if (!ok) fail(out, 'name', `${mode}: napcat finding ${f.napcat} (callSite ${f.callSite}) covers ${JSON.stringify(written)}`, `${mode}:napcat:${f.callSite}`);
+      const ok = written === f.napcat || (f.site.callSite === 'camel' && written === toCamel(f.napcat)) || written === `.${f.napcat}`;
+      if (!ok) fail(out, 'name', `${mode}: napcat finding ${f.napcat} (callSite ${f.site.callSite}) covers ${JSON.stringify(written)}`, `${mode}:napcat:${f.site.callSite}`);
     } else if (f.kind === 'milky-params') {
-      const expected = f.problem === 'missing' ? f.milky[0] : f.param;
+      const expected = f.problem === 'missing' ? f.endpoint : f.param;
       // An empty key is reported on its quotes (a range must not be empty).
       const emptyKey = f.param === '' && /^(['"])\1$/.test(written);
       // A key may be written with escapes (`"gr\u006fup_id"`): compare its value.
@@ -348,7 +350,7 @@ function checkFindings(text, findings, out, mode) {
     } else {
       fail(out, 'name', `${mode}: finding without napcat of kind ${f.kind}`, `${mode}:other`);
     }
-    for (const opt of f.fixes ?? []) {
+    for (const opt of core.fixesFor(f, text)) {
       for (const e of opt.edits) {
         if (!isInt(e.start) || !isInt(e.end) || e.start < 0 || e.end > text.length || e.start > e.end || typeof e.newText !== 'string') {
           fail(out, 'edit-bounds', `${mode}: fix ${f.napcat}→${opt.target} edit ${e.start}-${e.end} outside text of length ${text.length}`, mode);
@@ -392,7 +394,7 @@ export function checkInput(text, lang, stats = {}) {
     let plan;
     let fixed;
     try {
-      plan = core.planFixes(result.findings);
+      plan = core.planFixes(result.findings, text);
       fixed = core.applyEdits(text, plan.edits);
     } catch (e) {
       fail(out, 'throw', `planFixes/applyEdits threw ${e?.stack?.split('\n').slice(0, 3).join(' | ') ?? e}`);
@@ -409,7 +411,7 @@ export function checkInput(text, lang, stats = {}) {
     }
     checkFindings(fixed, again.findings, out, 'after-fix');
     let second;
-    try { second = core.planFixes(again.findings); } catch (e) { fail(out, 'throw', `second planFixes threw ${e}`); continue; }
+    try { second = core.planFixes(again.findings, fixed); } catch (e) { fail(out, 'throw', `second planFixes threw ${e}`); continue; }
     if (second.edits.length) {
       const shown = second.edits.map((e) => ({ ...e, old: fixed.slice(e.start, e.end) }));
       fail(out, 'idempotent', `a second fix-all still edits: ${JSON.stringify(shown)}`);

@@ -66,7 +66,7 @@ function expectedFix(buf, file) {
   if (bom) text = text.slice(1);
   const a = core.analyzeDocument(text, LANG[path.extname(file)]);
   if (a.skipped) return buf;
-  const plan = core.planFixes(a.findings);
+  const plan = core.planFixes(a.findings, text);
   if (!plan.edits.length) return buf;
   return Buffer.from((bom ? '\uFEFF' : '') + core.applyEdits(text, plan.edits), 'utf8');
 }

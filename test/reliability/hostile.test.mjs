@@ -74,7 +74,7 @@ function timed(fn) {
 function checkRanges(text, findings) {
   for (const f of findings) {
     assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end, `range ${f.start}-${f.end}`);
-    if (f.napcat) assert.ok([f.napcat, `.${f.napcat}`].includes(text.slice(f.start, f.end)) || f.callSite === 'camel', `covers ${text.slice(f.start, f.end)}`);
+    if (f.napcat) assert.ok([f.napcat, `.${f.napcat}`].includes(text.slice(f.start, f.end)) || f.site.callSite === 'camel', `covers ${text.slice(f.start, f.end)}`);
   }
 }
 

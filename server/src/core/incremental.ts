@@ -3,7 +3,7 @@ import { analysisOfScan, disabledAnalysis, finishFindings, type Analysis } from 
 import type { Finding } from './findings';
 import { findingsOfSites } from './rules';
 import type { Site } from './scan/types';
-import { calleeNameOf, FOREIGN_CALLEES, scanTypeScript, ts } from './scan/typescript';
+import { calleeNameOf, FOREIGN_CALLEES, parseDiagnosticsOf, scanTypeScript, ts } from './scan/typescript';
 import { shiftFindings, shiftSite } from './shift';
 
 /** One edit of a text: [start, end) of the text before it replaced by newLength characters. */
@@ -247,7 +247,7 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     this.baseText = text;
     this.baseSf = result.sourceFile;
     this.baseClean = !result.syntaxError && !!result.sourceFile;
-    this.baseErrors = ((result.sourceFile as unknown as { parseDiagnostics?: { start: number }[] } | undefined)?.parseDiagnostics ?? []).map((d) => d.start);
+    this.baseErrors = result.sourceFile ? parseDiagnosticsOf(result.sourceFile).map((d) => d.start) : [];
     this.baseSites = [...analysis.sites];
     this.baseFindings = analysis.findings;
     this.regions = [];
@@ -257,7 +257,7 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
 }
 
 function errorsStayInside(sf: TS.SourceFile, snippet: string): boolean {
-  const diags = (sf as unknown as { parseDiagnostics?: { start: number; length: number }[] }).parseDiagnostics ?? [];
+  const diags = parseDiagnosticsOf(sf);
   if (diags.some((d) => d.start + Math.max(d.length, 1) >= snippet.length)) return false;
   const last = sf.statements[sf.statements.length - 1];
   if (last.end !== snippet.length || sf.statements[0].getStart(sf) !== 0) return false;

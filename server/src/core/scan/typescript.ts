@@ -59,9 +59,14 @@ export function parseTypeScript(text: string, languageId: string, options: TsSca
   return t.createSourceFile(ext, text, { languageVersion: t.ScriptTarget.Latest, jsDocParsingMode: t.JSDocParsingMode.ParseNone }, false, scriptKind(languageId));
 }
 
+/** The parser's own diagnostics: TypeScript keeps them on the source file without a public accessor. */
+export function parseDiagnosticsOf(sf: TS.SourceFile): readonly TS.DiagnosticWithLocation[] {
+  return (sf as TS.SourceFile & { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+}
+
 function syntaxErrorOf(sf: TS.SourceFile): string | undefined {
-  const diags = (sf as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics;
-  if (!diags || diags.length === 0) return undefined;
+  const diags = parseDiagnosticsOf(sf);
+  if (diags.length === 0) return undefined;
   const d = diags[0];
   const { line, character } = sf.getLineAndCharacterOfPosition(d.start);
   return `syntax error at ${line + 1}:${character + 1}: ${ts().flattenDiagnosticMessageText(d.messageText, ' ')}`;
