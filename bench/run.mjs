@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(benchDir);
@@ -105,7 +106,7 @@ const { median, round, summary } = await import('./lib/stats.mjs');
 // ---- inputs ----------------------------------------------------------------------------------
 
 mkdirSync(outDir, { recursive: true });
-const catalog = JSON.parse(readFileSync(path.join(root, 'server', 'src', 'core', 'catalog', 'catalog.generated.json'), 'utf8'));
+const { catalog } = createRequire(import.meta.url)(path.join(distDir, 'core.js'));
 const names = Object.keys(catalog.napcat);
 const namesFile = path.join(outDir, 'names.txt');
 writeFileSync(namesFile, names.join('\n') + '\n');
