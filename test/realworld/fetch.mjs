@@ -27,7 +27,7 @@ function fetchOne(pkg, log) {
   mkdirSync(dest, { recursive: true });
   log(`fetching ${pkg.name}@${pkg.version}`);
   // --ignore-scripts: `npm pack` of a registry spec runs no lifecycle scripts, but say so anyway.
-  execFileSync('npm', ['pack', `${pkg.name}@${pkg.version}`, '--pack-destination', dest, '--ignore-scripts', '--silent'], {
+  execFileSync('npm', ['pack', `${pkg.name}@${pkg.version}`, '--pack-destination', dest, '--ignore-scripts', '--loglevel=error'], {
     stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 120_000,
   });
   const tgz = readdirSync(dest).find((f) => f.endsWith('.tgz'));
@@ -50,8 +50,10 @@ export function fetchAll({ packages = loadPackages(), log = () => {} } = {}) {
       results.push(fetchOne(pkg, log));
     } catch (e) {
       const text = `${e.stderr ?? ''}${e.message ?? ''}`;
+      rmSync(path.join(cacheRoot, `${pkg.name}@${pkg.version}`), { recursive: true, force: true });
       if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|network|socket hang up/i.test(text)) {
-        const err = new Error(`npm registry unreachable while fetching ${pkg.name}@${pkg.version}: ${text.trim().split('\n').pop()}`);
+        const reason = text.split('\n').find((l) => /ENOTFOUND|EAI_AGAIN|ECONN|ETIMEDOUT|ENETUNREACH|FetchError/.test(l)) ?? '';
+        const err = new Error(`npm registry unreachable while fetching ${pkg.name}@${pkg.version}: ${reason.replace(/^npm error\s*/, '').trim()}`);
         err.code = 'REGISTRY_UNREACHABLE';
         throw err;
       }
