@@ -277,7 +277,8 @@ function spanUnchanged(before, after, col, len) {
   return end <= editStart || start >= editEnd;
 }
 
-const catalog = () => JSON.parse(readFileSync(path.join(repoRoot, 'server/src/core/catalog/catalog.generated.json'), 'utf8'));
+let catalogCache;
+const catalog = () => (catalogCache ??= JSON.parse(readFileSync(path.join(repoRoot, 'server/src/core/catalog/catalog.generated.json'), 'utf8')));
 
 /** `file:line:col  fixed  a → b` lines of the fix output (positions in the original file). */
 export function parseFixedSites(output) {
@@ -292,20 +293,49 @@ const literal = (v) => (typeof v === 'string' ? `["'\`]${v}["'\`]` : String(v));
 const hasField = (text, key, value) => new RegExp(`["']?\\b${key}\\b["']?\\s*:\\s*${literal(value)}`).test(text);
 
 /**
+ * The text a rename's constants must appear in: the call whose argument the name is, or the
+ * object literal it is a value of (and that object's call); for anything else (an enum member,
+ * a type key, a variable) just the declaration, which is where an alias has no params.
+ */
+function scopeText(file, text, line, column, name) {
+  const ts = require('typescript');
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(ts, file));
+  const lineStart = sf.getPositionOfLineAndCharacter(line - 1, 0);
+  const lineEnd = line < sf.getLineStarts().length ? sf.getPositionOfLineAndCharacter(line, 0) : text.length;
+  let best = null;
+  const visit = (node) => {
+    if (node.end < lineStart || node.getStart(sf) > lineEnd) return;
+    const t = ts.isStringLiteralLike(node) || ts.isIdentifier(node) ? node.text : undefined;
+    if (t === name || t === `.${name}`) {
+      const col = sf.getLineAndCharacterOfPosition(node.getStart(sf)).character + 1;
+      if (!best || Math.abs(col - column) < best.distance) best = { node, distance: Math.abs(col - column) };
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  if (!best) return '';
+  let scope = best.node.parent;
+  if (ts.isPropertyAssignment(scope) && ts.isObjectLiteralExpression(scope.parent)) {
+    scope = scope.parent;
+    if (scope.parent && ts.isCallExpression(scope.parent)) scope = scope.parent;
+  }
+  return scope.getText(sf);
+}
+
+/**
  * A rename changes what the call does when the target needs something the code does not say:
- * a constant of the mapping row (`is_set: false` for delete_essence_msg) missing from the
- * statement after the fix, an accept/reject choice without the matching literal `approve`, or a
+ * a constant of the mapping row (`is_set: false` for delete_essence_msg) missing from the call
+ * after the fix, an accept/reject choice without the matching literal `approve`, or a
  * request/invitation choice without a literal `sub_type` (issue 9 B.2, B.3).
  */
-function meaningProblems(site, beforeLines, afterLines, afterLine) {
+function meaningProblems(site, before, after, afterLine) {
   const problems = [];
   const row = catalog().napcat[site.from.replace(/^\./, '')];
-  const window = (lines, at) => lines.slice(Math.max(0, at - 1), at + 12).join('\n');
-  const beforeText = window(beforeLines, site.line - 1);
-  const afterText = afterLine >= 0 ? window(afterLines, afterLine) : '';
+  const beforeText = scopeText(site.file, before, site.line, site.column, site.from);
+  const afterText = afterLine >= 0 ? scopeText(site.file, after, afterLine + 1, site.column, site.to) : '';
   const set = row?.params?.[site.to]?.set ?? {};
   for (const [key, value] of Object.entries(set)) {
-    if (!hasField(afterText, key, value)) problems.push(`${site.from} → ${site.to} without \`${key}: ${JSON.stringify(value)}\` next to it`);
+    if (!hasField(afterText, key, value)) problems.push(`${site.from} → ${site.to} without \`${key}: ${JSON.stringify(value)}\` in the same call`);
   }
   if (/^(accept|reject)_/.test(site.to)) {
     const want = site.to.startsWith('accept_');
@@ -313,8 +343,7 @@ function meaningProblems(site, beforeLines, afterLines, afterLine) {
   }
   if (/_group_(invitation|request)$/.test(site.to) && site.from === 'set_group_add_request') {
     const invite = site.to.endsWith('_invitation');
-    const saysInvite = hasField(beforeText, 'sub_type', 'invite'), saysAdd = hasField(beforeText, 'sub_type', 'add');
-    if (invite ? !saysInvite : !saysAdd) problems.push(`${site.from} → ${site.to} without a literal \`sub_type: '${invite ? 'invite' : 'add'}'\``);
+    if (!hasField(beforeText, 'sub_type', invite ? 'invite' : 'add')) problems.push(`${site.from} → ${site.to} without a literal \`sub_type: '${invite ? 'invite' : 'add'}'\``);
   }
   return problems;
 }
@@ -355,7 +384,7 @@ export function fixCheck(pkg, labels, dir = packageDir(pkg)) {
         const a = before.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/), b = after.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
         const map = mapLines(a, b);
         for (const f of fixedHere) {
-          for (const problem of meaningProblems(f, a, b, map[f.line - 1])) meaningChanged.push({ file, line: f.line, problem });
+          for (const problem of meaningProblems(f, before, after, map[f.line - 1])) meaningChanged.push({ file, line: f.line, problem });
         }
         for (const l of defs) {
           checkedDefinitions++;

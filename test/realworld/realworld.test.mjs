@@ -4,10 +4,11 @@
 // this test is for. Needs `npm run build` first, and the npm registry for the first download.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fetchAll, loadPackages, packageDir, repoRoot } from './fetch.mjs';
-import { evaluateAll, formatMismatches, formatTable, loadLabels } from './evaluate.mjs';
+import { evaluateAll, fixCheck, formatMismatches, formatTable, loadLabels, mapLines, scorePackage } from './evaluate.mjs';
 
 const packages = loadPackages();
 
@@ -28,6 +29,42 @@ if (result) {
 
 test('the CLI is built', () => {
   assert.ok(existsSync(path.join(repoRoot, 'dist/cli.js')), 'run `npm run build` first');
+});
+
+// The harness itself, on two small files (no network): each check must see what it is for.
+test('harness: scoring and every fix check catch their case', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'napcat-milky-harness-'));
+  try {
+    writeFileSync(path.join(dir, 'a.ts'), [
+      "await bot.callApi('delete_essence_msg', { group_id: 1, msg_seq: 5 });", // fixed with is_set: false
+      "const Action = { del: 'delete_essence_msg' };", // an alias: renaming it drops is_set
+      "const o = { 'get_msg': 1, 'get_message': 2 };", // a duplicate key after the rename
+      "logger.info('send_group_msg failed');",
+    ].join('\n') + '\n');
+    const pkg = { name: 'harness', version: '0', scan: ['a.ts'] };
+    const labels = [
+      { file: 'a.ts', line: 1, column: 20, name: 'delete_essence_msg', verdict: 'flag', reason: 'call' },
+      { file: 'a.ts', line: 2, column: 24, name: 'delete_essence_msg', verdict: 'flag', reason: 'alias' },
+      { file: 'a.ts', line: 3, column: 14, name: 'get_msg', verdict: 'quiet', definition: true, reason: 'pretend definition' },
+      { file: 'a.ts', line: 4, column: 1, name: 'missing_call', verdict: 'flag', reason: 'a label with no finding' },
+    ];
+    const report = { files: [{ path: 'a.ts', findings: [
+      { line: 1, column: 20, endLine: 1, endColumn: 38, napcat: 'delete_essence_msg', kind: 'mapped' },
+      { line: 3, column: 14, endLine: 3, endColumn: 21, napcat: 'get_msg', kind: 'mapped' },
+      { line: 3, column: 14, endLine: 3, endColumn: 21, napcat: 'get_msg', kind: 'mapped' },
+    ] }] };
+    const score = scorePackage(pkg, report, labels, dir);
+    assert.deepEqual([score.tp, score.fp.length, score.fn.length, score.duplicates], [1, 1, 2, 1]);
+    const fix = fixCheck(pkg, labels, dir);
+    assert.deepEqual(fix.changed, ['a.ts']);
+    assert.deepEqual(fix.broken, []);
+    assert.deepEqual(fix.duplicates.map((d) => d.codes.map((c) => c.code)), [[1117]]);
+    assert.deepEqual(fix.renamedDefinitions.map((d) => d.line), [3]);
+    assert.deepEqual(fix.meaningChanged.map((m) => m.line), [2]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.deepEqual(mapLines(['a', 'b', 'c'], ['a', 'x', 'b', 'C']), [0, 2, 3]);
 });
 
 test('labels are well-formed and point at their names', { skip }, () => {
