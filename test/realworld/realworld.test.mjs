@@ -31,7 +31,7 @@ test('the CLI is built', () => {
   assert.ok(existsSync(path.join(repoRoot, 'dist/cli.js')), 'run `npm run build` first');
 });
 
-// The harness itself, on two small files (no network): each check must see what it is for.
+// The harness itself, on a small file (no network): each check must see what it is for.
 test('harness: scoring and every fix check catch their case', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'napcat-milky-harness-'));
   try {
