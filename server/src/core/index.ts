@@ -15,3 +15,4 @@ export { scanTypeScript, parseTypeScript } from './scan/typescript';
 export type { Site, ObjectInfo, CallSite } from './scan/types';
 export { IncrementalTsAnalysis } from './incremental';
 export { MAX_NESTING } from './nesting';
+export * as segments from './segments';

@@ -1,0 +1,224 @@
+/** OneBot segments → Milky outgoing segments as value trees, driven by the segment table. */
+import type { Range } from './cq';
+import type { FieldOutcome } from './fields';
+import { toEnum, toInt, toJsonString, toStr, toTextList, toUri } from './fields';
+import type { FieldRule, MilkyType, SegmentStatus, TypeRule } from './table';
+import { typeRuleOf } from './table';
+import type { JsonValue, MilkySegmentValue, MilkyValue, OnebotSegment, OnebotValue } from './values';
+import { onebotSegmentsFromCqText } from './sources';
+
+/** Why a segment is not converted mechanically. */
+export type NotMechanicalReason =
+  /** Milky 1.2 has no outgoing segment of this type (see `alternative`). */
+  | 'no-milky-segment'
+  /** A type neither OneBot nor NapCat defines. */
+  | 'unknown-type'
+  /** A NapCat message id (`reply.id`, a reference `node`): Milky needs a message_seq. */
+  | 'needs-lookup'
+  /** A media `file` from an expression: whether it is a URI is known only at run time. */
+  | 'variable-uri'
+  /** A literal media `file` that is neither a URI Milky accepts nor an absolute path. */
+  | 'not-a-uri'
+  /** A literal user id that is not a QQ number (10001..4294967295). */
+  | 'bad-user-id'
+  /** A literal Milky cannot take (a seq that is not a number, an unknown sub_type, …). */
+  | 'bad-value'
+  /** An expression where the conversion must know the value (sub_type, json data, node content). */
+  | 'variable-value'
+  /** A field Milky requires is absent. */
+  | 'missing-field'
+  /** A template substitution inside a CQ code's type or key. */
+  | 'dynamic-cq'
+  /** A forward node whose content holds a segment that is not mechanical (see `inner`). */
+  | 'node-content';
+
+interface ResultBase {
+  /** The OneBot type as written. */
+  napcat: string;
+  /** The Milky types it becomes ([] when Milky has none). */
+  milky: readonly MilkyType[];
+  /** The type text, for the finding's range (null when the caller gave none). */
+  typeRange: Range | null;
+  range: Range | null;
+  status: SegmentStatus;
+}
+
+/** A segment converted: its Milky segments, and the OneBot fields Milky has no place for. */
+export interface SegmentConverted extends ResultBase {
+  ok: true;
+  kind: 'segments';
+  segments: MilkySegmentValue[];
+  dropped: string[];
+}
+
+/** A custom forward node converted: one message of the forward segment the node list becomes. */
+export interface NodeConverted extends ResultBase {
+  ok: true;
+  kind: 'node';
+  /** `{ user_id, sender_name, segments }` of OutgoingForwardedMessage. */
+  message: MilkyValue;
+  /** Forward-level fields the node carried (title, preview, summary, prompt). */
+  forward: [string, MilkyValue][];
+  inner: SegmentResult[];
+  dropped: string[];
+}
+
+export interface SegmentNotConverted extends ResultBase {
+  ok: false;
+  reason: NotMechanicalReason;
+  /** The OneBot field at fault, when one is. */
+  field: string | null;
+  /** The reference's suggestion, when it names one. */
+  alternative: string | null;
+  note: string | null;
+  /** For a node: the results of its content. */
+  inner: SegmentResult[];
+}
+
+export type SegmentResult = SegmentConverted | NodeConverted | SegmentNotConverted;
+
+/** A whole message: every segment's result, and the Milky segment list when all are mechanical. */
+export type MessageResult =
+  | { ok: true; parts: SegmentResult[]; segments: MilkySegmentValue[] }
+  | { ok: false; parts: SegmentResult[]; reason: 'segments' | 'mixed-forward' };
+
+function base(seg: OnebotSegment, rule: TypeRule | undefined): ResultBase {
+  return { napcat: seg.type, milky: rule?.milky ?? [], typeRange: seg.typeRange ?? null, range: seg.range ?? null, status: rule?.status ?? 'none' };
+}
+
+function failure(seg: OnebotSegment, rule: TypeRule | undefined, reason: NotMechanicalReason, field: string | null, inner: SegmentResult[] = []): SegmentNotConverted {
+  return { ...base(seg, rule), ok: false, reason, field, alternative: rule?.alternative ?? null, note: rule?.note ?? null, inner };
+}
+
+/** The value through the field's transform. */
+function applyRule(rule: FieldRule, value: OnebotValue, milkyField: string): FieldOutcome {
+  switch (rule.transform) {
+    case 'to_int': return toInt(value, milkyField === 'user_id' ? 'uin' : 'seq');
+    case 'to_string': return toStr(value, true);
+    case 'rename': case 'text_list': return rule.transform === 'text_list' ? toTextList(value) : toStr(value, false);
+    case 'to_uri': return toUri(value);
+    case 'to_json_string': return toJsonString(value);
+    case 'enum': return toEnum(value, rule.values);
+    case 'lookup': return { ok: false, reason: 'needs-lookup' };
+    default: return { ok: false, reason: 'bad-value' };
+  }
+}
+
+/** Fields Milky requires, per Milky type, and the OneBot fields that can fill them. */
+const REQUIRED: Partial<Record<MilkyType, string>> = { text: 'text', mention: 'user_id', face: 'face_id', reply: 'message_seq', image: 'uri', record: 'uri', video: 'uri', light_app: 'json_payload' };
+
+/** Converts one OneBot segment. */
+export function convertSegment(seg: OnebotSegment): SegmentResult {
+  const rule = typeRuleOf(seg.type);
+  if (!rule) return failure(seg, rule, 'unknown-type', null);
+  if (seg.type === 'node') return convertNode(seg, rule);
+  // A NapCat id anywhere (reply.id) needs a lookup, even next to a mechanical field.
+  for (const [key, f] of Object.entries(rule.fields)) if (f.transform === 'lookup' && key in seg.data) return failure(seg, rule, 'needs-lookup', key);
+  if (rule.status === 'none' || rule.milky.length === 0) return failure(seg, rule, 'no-milky-segment', null);
+
+  const split = rule.split;
+  if (split) {
+    const v = seg.data[split.field];
+    if (v && v.kind === 'literal' && String(v.value) === split.value) {
+      return { ...base(seg, rule), ok: true, kind: 'segments', segments: [{ type: split.milky, data: [] }], dropped: Object.keys(seg.data).filter((k) => k !== split.field) };
+    }
+  }
+  const type = rule.milky.find((m) => m !== split?.milky) ?? rule.milky[0];
+  const data: [string, MilkyValue][] = [];
+  const dropped: string[] = [];
+  for (const [key, value] of Object.entries(seg.data)) {
+    const f = Object.prototype.hasOwnProperty.call(rule.fields, key) ? rule.fields[key] : undefined;
+    if (!f || f.milky === null) { dropped.push(key); continue; }
+    const out = applyRule(f, value, f.milky);
+    if (!out.ok) return failure(seg, rule, out.reason, key);
+    data.push([f.milky, out.value]);
+  }
+  const required = REQUIRED[type];
+  if (required && !data.some(([k]) => k === required)) {
+    // `[CQ:reply]` with neither id nor seq, `[CQ:at]` with no qq, …
+    const source = Object.entries(rule.fields).find(([, f]) => f.milky === required)?.[0] ?? required;
+    return failure(seg, rule, 'missing-field', source);
+  }
+  return { ...base(seg, rule), ok: true, kind: 'segments', segments: [{ type, data }], dropped };
+}
+
+const MESSAGE_FIELDS = new Set(['user_id', 'sender_name', 'segments']);
+
+/** A custom node → one OutgoingForwardedMessage; a reference node (by id) needs get_message. */
+function convertNode(seg: OnebotSegment, rule: TypeRule): SegmentResult {
+  if ('id' in seg.data && !('content' in seg.data)) return failure(seg, rule, 'needs-lookup', 'id');
+  const message: [string, MilkyValue][] = [];
+  const forward: [string, MilkyValue][] = [];
+  const dropped: string[] = [];
+  let inner: SegmentResult[] = [];
+  for (const [key, value] of Object.entries(seg.data)) {
+    const f = Object.prototype.hasOwnProperty.call(rule.fields, key) ? rule.fields[key] : undefined;
+    if (!f || f.milky === null || f.transform === 'lookup') { dropped.push(key); continue; }
+    // user_id | uin and nickname | name fill one field each: the first written wins.
+    if (message.some(([k]) => k === f.milky) || forward.some(([k]) => k === f.milky)) { dropped.push(key); continue; }
+    if (f.transform === 'segments') {
+      const content = nodeContent(value);
+      if (!content) return failure(seg, rule, 'variable-value', key);
+      inner = content.parts;
+      if (!content.ok) return failure(seg, rule, 'node-content', key, inner);
+      message.push(['segments', { kind: 'segments', segments: content.segments }]);
+      continue;
+    }
+    const out = applyRule(f, value, f.milky);
+    if (!out.ok) return failure(seg, rule, out.reason, key, inner);
+    (MESSAGE_FIELDS.has(f.milky) ? message : forward).push([f.milky, out.value]);
+  }
+  for (const need of ['user_id', 'sender_name', 'segments']) {
+    if (!message.some(([k]) => k === need)) return failure(seg, rule, 'missing-field', need === 'segments' ? 'content' : need === 'sender_name' ? 'nickname' : 'user_id', inner);
+  }
+  const order = (k: string) => ['user_id', 'sender_name', 'segments'].indexOf(k);
+  message.sort((a, b) => order(a[0]) - order(b[0]));
+  return { ...base(seg, rule), ok: true, kind: 'node', message: { kind: 'object', entries: message }, forward, inner, dropped };
+}
+
+/** Node content: a CQ string, one segment or an array (literal), or segments the caller split. */
+function nodeContent(value: OnebotValue): MessageResult | null {
+  if (value.kind === 'message') return convertMessage(value.segments);
+  if (value.kind === 'literal') {
+    if (typeof value.value === 'string') return convertMessage(onebotSegmentsFromCqText(value.value));
+    const list = segmentsFromJson(value.value);
+    return list ? convertMessage(list) : null;
+  }
+  return null;
+}
+
+/** A literal OneBot message from JSON (one segment object or an array of them) as segments; null when it is not one. */
+export function segmentsFromJson(value: unknown): OnebotSegment[] | null {
+  const items = Array.isArray(value) ? value : [value];
+  const out: OnebotSegment[] = [];
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return null;
+    const type: unknown = Reflect.get(item, 'type');
+    const data: unknown = Reflect.get(item, 'data') ?? {};
+    if (typeof type !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+    const fields: Record<string, OnebotValue> = {};
+    for (const [k, v] of Object.entries(data)) fields[k] = { kind: 'literal', value: jsonOf(v) };
+    out.push({ type, data: fields });
+  }
+  return out;
+}
+
+function jsonOf(v: unknown): JsonValue {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return v.map(jsonOf);
+  if (typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonOf(x)]));
+  return null;
+}
+
+/** Converts a whole message; a list of custom nodes becomes one forward segment. */
+export function convertMessage(segments: readonly OnebotSegment[]): MessageResult {
+  const parts = segments.map(convertSegment);
+  if (!parts.every((p) => p.ok)) return { ok: false, parts, reason: 'segments' };
+  const nodes = parts.filter((p): p is NodeConverted => p.ok && p.kind === 'node');
+  if (nodes.length === 0) return { ok: true, parts, segments: parts.flatMap((p) => (p.ok && p.kind === 'segments' ? p.segments : [])) };
+  // NapCat sends a message with nodes as a forward only: other segments beside them have no place.
+  if (nodes.length !== parts.length) return { ok: false, parts, reason: 'mixed-forward' };
+  const data: [string, MilkyValue][] = [['messages', { kind: 'array', items: nodes.map((n) => n.message) }]];
+  for (const n of nodes) for (const [k, v] of n.forward) if (!data.some(([d]) => d === k)) data.push([k, v]);
+  return { ok: true, parts, segments: [{ type: 'forward', data }] };
+}
