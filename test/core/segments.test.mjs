@@ -184,7 +184,7 @@ describe('CQ string → Milky segments', () => {
     assert.equal(seg.renderSegmentsTs(r.segments, "'"), "[{ type: 'mention', data: { user_id: 10001 } }, { type: 'text', data: { text: ' 你好' } }, { type: 'face', data: { face_id: '76' } }]");
     fixed(r);
     assert.deepEqual(r.parts.map((p) => [p.napcat, p.milky, p.typeRange]), [
-      ['at', ['mention', 'mention_all'], { start: 4, end: 6 }],
+      ['at', ['mention'], { start: 4, end: 6 }],
       ['text', ['text'], { start: 16, end: 19 }],
       ['face', ['face'], { start: 23, end: 27 }],
     ]);
@@ -193,8 +193,10 @@ describe('CQ string → Milky segments', () => {
     assert.deepEqual(fixCq('[CQ:at,qq=10001]'), [{ type: 'mention', data: { user_id: 10001 } }]);
     assert.deepEqual(fixCq('[CQ:at,qq=4294967295,name=Bob]'), [{ type: 'mention', data: { user_id: 4294967295 } }]);
     assert.deepEqual(fixCq('[CQ:at,qq=all]'), [{ type: 'mention_all', data: {} }]);
+    assert.deepEqual(cq('[CQ:at,qq=all]').parts[0].milky, ['mention_all']);
     assert.deepEqual(cq('[CQ:at,qq=10001,name=Bob]').parts[0].dropped, ['name']);
-    for (const bad of ['abc', '123', '4294967296', '1e5', '-10001', '']) notMechanical(cq(`[CQ:at,qq=${bad}]`), 'bad-user-id', 'at');
+    assert.deepEqual(notMechanical(cq('[CQ:at,qq=1]'), 'bad-user-id').milky, ['mention', 'mention_all']);
+    for (const bad of ['abc', '123', '4294967296', '1e5', '-10001', '', ' 10001', '0x2711']) notMechanical(cq(`[CQ:at,qq=${bad}]`), 'bad-user-id', 'at');
     notMechanical(cq('[CQ:at]'), 'missing-field', 'at');
   });
   test('face: id → face_id (string); NapCat resultId/chainCount dropped', () => {
@@ -261,8 +263,13 @@ describe('CQ string → Milky segments', () => {
     for (const type of ['rps', 'dice', 'shake', 'poke', 'share', 'music', 'file', 'forward']) assert.ok(seg.typeRuleOf(type).alternative, `${type} has an alternative`);
     for (const type of ['anonymous', 'contact', 'xml', 'mface']) assert.ok(seg.typeRuleOf(type).note, `${type} has a note`);
   });
-  test('an unknown type is not mechanical', () => {
+  test('an unknown type is not mechanical; odd keys are only keys', () => {
     notMechanical(cq('[CQ:sparkle,x=1]'), 'unknown-type', 'sparkle');
+    notMechanical(cq('[CQ:toString,x=1]'), 'unknown-type', 'toString');
+    const r = cq('[CQ:at,__proto__=1,qq=10001,constructor=2]');
+    assert.deepEqual(fixed(r), [{ type: 'mention', data: { user_id: 10001 } }]);
+    assert.deepEqual(r.parts[0].dropped.sort(), ['__proto__', 'constructor']);
+    assert.deepEqual(fixed(seg.convertJsonMessage(JSON.parse('[{"type":"face","data":{"__proto__":{"x":1},"id":"5"}}]'))), [{ type: 'face', data: { face_id: '5' } }]);
   });
   test('a plain string is one text segment, escapes decoded; auto_escape keeps it as is', () => {
     const r = cq('see &#91;docs&#93; &amp; more, ok');
@@ -323,6 +330,8 @@ describe('template literal → Milky segments', () => {
     const r = tpl('`hello ${name}, [CQ:at,qq=10001] &#91;${n}&#93; `x`');
     assert.equal(r.ok, true);
     assert.deepEqual(fixed(r, { name: 'Bob', n: 3 }), [{ type: 'text', data: { text: 'hello Bob, ' } }, { type: 'mention', data: { user_id: 10001 } }, { type: 'text', data: { text: ' [3] ' } }]);
+    assert.deepEqual(r.parts.map((p) => p.substitutedText), [true, false, true]);
+    assert.equal(tpl('`[CQ:at,qq=10001] hi`').parts[1].substitutedText, false);
     const only = tpl('`${name}`');
     assert.equal(seg.renderSegmentsTs(only.segments, "'"), "[{ type: 'text', data: { text: String(name) } }]");
     fixed(only, { name: 'Bob' });
@@ -345,6 +354,7 @@ describe('template literal → Milky segments', () => {
     notMechanical(tpl('`[CQ:reply,id=${msgId}]ok`'), 'needs-lookup', 'reply');
     const plain = tpl('`[CQ:at,qq=${uid}] &#91;`', true);
     assert.deepEqual(fixed(plain, { uid: 10001 }), [{ type: 'text', data: { text: '[CQ:at,qq=10001] &#91;' } }]);
+    assert.equal(plain.parts[0].substitutedText, false);
   });
   test('expressions with a top-level comma keep their meaning', () => {
     const r = seg.convertMessage([{ type: 'text', data: { text: { kind: 'expr', text: 'a, b' } } }]);

@@ -2,10 +2,10 @@
 import type { Range } from './cq';
 import type { FieldOutcome } from './fields';
 import { toEnum, toInt, toJsonString, toStr, toTextList, toUri } from './fields';
-import type { FieldRule, MilkyType, SegmentStatus, TypeRule } from './table';
-import { typeRuleOf } from './table';
-import type { JsonValue, MilkySegmentValue, MilkyValue, OnebotSegment, OnebotValue } from './values';
-import { onebotSegmentsFromCqText } from './sources';
+import type { FieldRule, MilkyType, TypeRule } from './table';
+import { segmentTable, typeRuleOf } from './table';
+import type { MilkySegmentValue, MilkyValue, OnebotSegment, OnebotValue } from './values';
+import { onebotSegmentsFromCqText, segmentsFromJson } from './sources';
 
 /** Why a segment is not converted mechanically. */
 export type NotMechanicalReason =
@@ -35,12 +35,11 @@ export type NotMechanicalReason =
 interface ResultBase {
   /** The OneBot type as written. */
   napcat: string;
-  /** The Milky types it becomes ([] when Milky has none). */
+  /** Converted: the Milky types it became; not converted: the types it could become ([] when Milky has none). */
   milky: readonly MilkyType[];
   /** The type text, for the finding's range (null when the caller gave none). */
   typeRange: Range | null;
   range: Range | null;
-  status: SegmentStatus;
 }
 
 /** A segment converted: its Milky segments, and the OneBot fields Milky has no place for. */
@@ -49,6 +48,8 @@ export interface SegmentConverted extends ResultBase {
   kind: 'segments';
   segments: MilkySegmentValue[];
   dropped: string[];
+  /** A template substitution became plain text: OneBot parsed its run-time value as CQ codes, Milky sends it as is. */
+  substitutedText: boolean;
 }
 
 /** A custom forward node converted: one message of the forward segment the node list becomes. */
@@ -83,7 +84,7 @@ export type MessageResult =
   | { ok: false; parts: SegmentResult[]; reason: 'segments' | 'mixed-forward' };
 
 function base(seg: OnebotSegment, rule: TypeRule | undefined): ResultBase {
-  return { napcat: seg.type, milky: rule?.milky ?? [], typeRange: seg.typeRange ?? null, range: seg.range ?? null, status: rule?.status ?? 'none' };
+  return { napcat: seg.type, milky: rule?.milky ?? [], typeRange: seg.typeRange ?? null, range: seg.range ?? null };
 }
 
 function failure(seg: OnebotSegment, rule: TypeRule | undefined, reason: NotMechanicalReason, field: string | null, inner: SegmentResult[] = []): SegmentNotConverted {
@@ -95,7 +96,8 @@ function applyRule(rule: FieldRule, value: OnebotValue, milkyField: string): Fie
   switch (rule.transform) {
     case 'to_int': return toInt(value, milkyField === 'user_id' ? 'uin' : 'seq');
     case 'to_string': return toStr(value, true);
-    case 'rename': case 'text_list': return rule.transform === 'text_list' ? toTextList(value) : toStr(value, false);
+    case 'rename': return toStr(value, false);
+    case 'text_list': return toTextList(value);
     case 'to_uri': return toUri(value);
     case 'to_json_string': return toJsonString(value);
     case 'enum': return toEnum(value, rule.values);
@@ -104,8 +106,12 @@ function applyRule(rule: FieldRule, value: OnebotValue, milkyField: string): Fie
   }
 }
 
-/** Fields Milky requires, per Milky type, and the OneBot fields that can fill them. */
-const REQUIRED: Partial<Record<MilkyType, string>> = { text: 'text', mention: 'user_id', face: 'face_id', reply: 'message_seq', image: 'uri', record: 'uri', video: 'uri', light_app: 'json_payload' };
+/** The fields a Milky type requires (from the reference's outgoing segments). */
+function requiredFields(type: MilkyType): string[] {
+  return (segmentTable.milkyFields[type] ?? []).filter((f) => !f.optional).map((f) => f.name);
+}
+
+const has = (data: Readonly<Record<string, OnebotValue>>, key: string) => Object.prototype.hasOwnProperty.call(data, key);
 
 /** Converts one OneBot segment. */
 export function convertSegment(seg: OnebotSegment): SegmentResult {
@@ -113,14 +119,14 @@ export function convertSegment(seg: OnebotSegment): SegmentResult {
   if (!rule) return failure(seg, rule, 'unknown-type', null);
   if (seg.type === 'node') return convertNode(seg, rule);
   // A NapCat id anywhere (reply.id) needs a lookup, even next to a mechanical field.
-  for (const [key, f] of Object.entries(rule.fields)) if (f.transform === 'lookup' && key in seg.data) return failure(seg, rule, 'needs-lookup', key);
+  for (const [key, f] of Object.entries(rule.fields)) if (f.transform === 'lookup' && has(seg.data, key)) return failure(seg, rule, 'needs-lookup', key);
   if (rule.status === 'none' || rule.milky.length === 0) return failure(seg, rule, 'no-milky-segment', null);
 
   const split = rule.split;
   if (split) {
-    const v = seg.data[split.field];
+    const v = has(seg.data, split.field) ? seg.data[split.field] : undefined;
     if (v && v.kind === 'literal' && String(v.value) === split.value) {
-      return { ...base(seg, rule), ok: true, kind: 'segments', segments: [{ type: split.milky, data: [] }], dropped: Object.keys(seg.data).filter((k) => k !== split.field) };
+      return { ...base(seg, rule), milky: [split.milky], ok: true, kind: 'segments', segments: [{ type: split.milky, data: [] }], dropped: Object.keys(seg.data).filter((k) => k !== split.field), substitutedText: false };
     }
   }
   const type = rule.milky.find((m) => m !== split?.milky) ?? rule.milky[0];
@@ -133,20 +139,22 @@ export function convertSegment(seg: OnebotSegment): SegmentResult {
     if (!out.ok) return failure(seg, rule, out.reason, key);
     data.push([f.milky, out.value]);
   }
-  const required = REQUIRED[type];
-  if (required && !data.some(([k]) => k === required)) {
-    // `[CQ:reply]` with neither id nor seq, `[CQ:at]` with no qq, …
+  for (const required of requiredFields(type)) {
+    if (data.some(([k]) => k === required)) continue;
+    // `[CQ:reply]` with neither id nor seq, `[CQ:at]` with no qq, …: named by the OneBot field.
     const source = Object.entries(rule.fields).find(([, f]) => f.milky === required)?.[0] ?? required;
     return failure(seg, rule, 'missing-field', source);
   }
-  return { ...base(seg, rule), ok: true, kind: 'segments', segments: [{ type, data }], dropped };
+  const text = type === 'text' && has(seg.data, 'text') ? seg.data.text : undefined;
+  const substitutedText = Boolean(seg.fromTemplate && text && text.kind === 'template' && text.exprs.length > 0);
+  return { ...base(seg, rule), milky: [type], ok: true, kind: 'segments', segments: [{ type, data }], dropped, substitutedText };
 }
 
 const MESSAGE_FIELDS = new Set(['user_id', 'sender_name', 'segments']);
 
 /** A custom node → one OutgoingForwardedMessage; a reference node (by id) needs get_message. */
 function convertNode(seg: OnebotSegment, rule: TypeRule): SegmentResult {
-  if ('id' in seg.data && !('content' in seg.data)) return failure(seg, rule, 'needs-lookup', 'id');
+  if (has(seg.data, 'id') && !has(seg.data, 'content')) return failure(seg, rule, 'needs-lookup', 'id');
   const message: [string, MilkyValue][] = [];
   const forward: [string, MilkyValue][] = [];
   const dropped: string[] = [];
@@ -173,7 +181,7 @@ function convertNode(seg: OnebotSegment, rule: TypeRule): SegmentResult {
   }
   const order = (k: string) => ['user_id', 'sender_name', 'segments'].indexOf(k);
   message.sort((a, b) => order(a[0]) - order(b[0]));
-  return { ...base(seg, rule), ok: true, kind: 'node', message: { kind: 'object', entries: message }, forward, inner, dropped };
+  return { ...base(seg, rule), milky: ['forward'], ok: true, kind: 'node', message: { kind: 'object', entries: message }, forward, inner, dropped };
 }
 
 /** Node content: a CQ string, one segment or an array (literal), or segments the caller split. */
@@ -184,29 +192,6 @@ function nodeContent(value: OnebotValue): MessageResult | null {
     const list = segmentsFromJson(value.value);
     return list ? convertMessage(list) : null;
   }
-  return null;
-}
-
-/** A literal OneBot message from JSON (one segment object or an array of them) as segments; null when it is not one. */
-export function segmentsFromJson(value: unknown): OnebotSegment[] | null {
-  const items = Array.isArray(value) ? value : [value];
-  const out: OnebotSegment[] = [];
-  for (const item of items) {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return null;
-    const type: unknown = Reflect.get(item, 'type');
-    const data: unknown = Reflect.get(item, 'data') ?? {};
-    if (typeof type !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data)) return null;
-    const fields: Record<string, OnebotValue> = {};
-    for (const [k, v] of Object.entries(data)) fields[k] = { kind: 'literal', value: jsonOf(v) };
-    out.push({ type, data: fields });
-  }
-  return out;
-}
-
-function jsonOf(v: unknown): JsonValue {
-  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (Array.isArray(v)) return v.map(jsonOf);
-  if (typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonOf(x)]));
   return null;
 }
 

@@ -11,7 +11,8 @@ const no = (reason: FieldFailure): FieldOutcome => ({ ok: false, reason });
 // Milky's zUin: QQ numbers 10001..4294967295.
 const UIN_MIN = 10001;
 const UIN_MAX = 4294967295;
-const NUMERIC = /^\s*(?:0|[1-9]\d*)\s*$/;
+// Decimal digits only, as the run-time helper checks them.
+const NUMERIC = /^\d+$/;
 const URI_SCHEME = /^(?:https?|file|base64):\/\//i;
 
 /** A template that is exactly one substitution (`${x}`), as its expression. */
@@ -38,7 +39,7 @@ export function toInt(v: OnebotValue, kind: 'uin' | 'seq'): FieldOutcome {
   const e = soleExpr(v);
   if (e !== null) {
     // `${10001}` or `qq: 10001` written as an expression is still a literal number.
-    if (NUMERIC.test(e)) { const n = literalInt(e.trim(), min, max); return n === null ? no(bad) : ok(num(n)); }
+    if (NUMERIC.test(e.trim())) { const n = literalInt(e.trim(), min, max); return n === null ? no(bad) : ok(num(n)); }
     return ok({ kind: 'call', fn: 'Number', arg: { kind: 'expr', text: e } });
   }
   if (v.kind === 'template') return ok({ kind: 'call', fn: 'Number', arg: template(v) });
@@ -85,7 +86,7 @@ export function toUri(v: OnebotValue): FieldOutcome {
 /** enum: a literal key of the table's map (`sub_type` 0/1 → normal/sticker). */
 export function toEnum(v: OnebotValue, values: Readonly<Record<string, string>>): FieldOutcome {
   if (v.kind !== 'literal') return no('variable-value');
-  const key = typeof v.value === 'number' || typeof v.value === 'string' ? String(v.value).trim() : '';
+  const key = typeof v.value === 'number' || typeof v.value === 'string' ? String(v.value) : '';
   if (Object.prototype.hasOwnProperty.call(values, key)) return ok(str(values[key]));
   // A Milky name written directly ('sticker') is already right.
   return Object.values(values).includes(key) ? ok(str(key)) : no('bad-value');

@@ -1,8 +1,8 @@
 /** Entry points per source form of a `message`: CQ string, plain text, template literal, JSON literal, run-time string. */
 import type { MessageResult, SegmentResult } from './convert';
-import { convertMessage, segmentsFromJson } from './convert';
+import { convertMessage } from './convert';
 import type { ExprSource, TextSource } from './sources';
-import { onebotSegmentsFromCqText, onebotSegmentsFromPlainText, onebotSegmentsFromTemplate } from './sources';
+import { onebotSegmentsFromCqText, onebotSegmentsFromPlainText, onebotSegmentsFromTemplate, segmentsFromJson } from './sources';
 import type { MilkySegmentValue } from './values';
 
 /** A string literal (cooked) parsed as CQ codes; a string with no code is one text segment, escapes decoded. */
@@ -25,7 +25,7 @@ export function convertTemplateString(quasis: readonly TextSource[], exprs: read
   if (t.ok) return result;
   // A code whose type or key is substituted exists only at run time: never rewritten.
   const dynamic: SegmentResult[] = t.dynamic.map((d) => ({
-    ok: false, napcat: d.napcat, milky: [], typeRange: d.range, range: d.range, status: 'none', reason: 'dynamic-cq', field: null, alternative: null, note: null, inner: [],
+    ok: false, napcat: d.napcat, milky: [], typeRange: d.range, range: d.range, reason: 'dynamic-cq', field: null, alternative: null, note: null, inner: [],
   }));
   return { ok: false, parts: [...result.parts, ...dynamic].sort((a, b) => (a.range?.start ?? 0) - (b.range?.start ?? 0)), reason: 'segments' };
 }

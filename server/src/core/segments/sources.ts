@@ -1,7 +1,7 @@
 /** Source forms of a OneBot message (CQ string, template literal) → OneBot segments with source ranges. */
 import type { CqPart, Range } from './cq';
 import { parseCq } from './cq';
-import type { OnebotSegment, OnebotValue } from './values';
+import type { JsonValue, OnebotSegment, OnebotValue } from './values';
 
 /** Cooked text and where each of its offsets is in the file (identity when omitted: no escapes in the literal). */
 export interface TextSource {
@@ -23,9 +23,8 @@ const mapRange = (r: Range, at: OffsetMap): Range => ({ start: at(r.start, 'star
 
 function partToSegment(p: CqPart, at: OffsetMap, value: (raw: string, decoded: string) => OnebotValue, textValue: (range: Range, decoded: string) => OnebotValue): OnebotSegment {
   if (p.kind === 'text') return { type: 'text', data: { text: textValue(p.range, p.text) }, typeRange: mapRange(p.range, at), range: mapRange(p.range, at) };
-  const data: Record<string, OnebotValue> = {};
-  // NapCat assigns params in order: a repeated key keeps its last value.
-  for (const param of p.params) data[param.key] = value(param.key, param.value);
+  // NapCat assigns params in order: a repeated key keeps its last value (fromEntries: `__proto__` stays a key).
+  const data: Record<string, OnebotValue> = Object.fromEntries(p.params.map((param) => [param.key, value(param.key, param.value)]));
   return { type: p.type, data, typeRange: mapRange(p.typeRange, at), range: mapRange(p.range, at) };
 }
 
@@ -108,6 +107,27 @@ export function onebotSegmentsFromTemplate(quasis: readonly TextSource[], exprs:
       dynamic.push({ napcat: m[1], range: { start: at(start, 'start'), end: at(close < 0 ? p.range.end : close + 1, 'end') } });
     }
   }
-  const segments = parts.length === 0 ? [emptyText(whole.start)] : parts.map((p) => partToSegment(p, at, (_k, v) => withSubs(v), (_r, v) => withSubs(v)));
+  const segments = parts.length === 0 ? [emptyText(whole.start)] : parts.map((p) => ({ ...partToSegment(p, at, (_k, v) => withSubs(v), (_r, v) => withSubs(v)), fromTemplate: true }));
   return dynamic.length ? { ok: false, dynamic, segments } : { ok: true, segments };
+}
+
+/** A literal OneBot message from JSON (one segment object or an array of them) as segments; null when it is not one. */
+export function segmentsFromJson(value: unknown): OnebotSegment[] | null {
+  const items = Array.isArray(value) ? value : [value];
+  const out: OnebotSegment[] = [];
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return null;
+    const type: unknown = Reflect.get(item, 'type');
+    const data: unknown = Reflect.get(item, 'data') ?? {};
+    if (typeof type !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+    out.push({ type, data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { kind: 'literal', value: jsonOf(v) }])) });
+  }
+  return out;
+}
+
+function jsonOf(v: unknown): JsonValue {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return v.map(jsonOf);
+  if (typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonOf(x)]));
+  return null;
 }

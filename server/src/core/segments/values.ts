@@ -23,6 +23,8 @@ export interface OnebotSegment {
   typeRange?: Range;
   /** The whole segment (the CQ code or the object). */
   range?: Range;
+  /** Parsed from a template literal's CQ text (its substitutions were parsed by OneBot at run time). */
+  fromTemplate?: boolean;
 }
 
 /** A Milky value to render as source text. */
