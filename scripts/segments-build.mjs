@@ -111,6 +111,7 @@ export function buildSegmentTable() {
     milkyTypesVersion,
     milkyOutgoing: ref.milky_outgoing_segments.map((s) => s.type),
     milkyFields,
+    milkyForwardedMessage: ref.milky_outgoing_forwarded_message.map((f) => ({ name: f.name, optional: f.optional })),
     escapes: {
       text: Object.entries(fmt.escape_text),
       param: Object.entries(fmt.escape_param_values),

@@ -150,7 +150,8 @@ export function convertSegment(seg: OnebotSegment): SegmentResult {
   return { ...base(seg, rule), milky: [type], ok: true, kind: 'segments', segments: [{ type, data }], dropped, substitutedText };
 }
 
-const MESSAGE_FIELDS = new Set(['user_id', 'sender_name', 'segments']);
+// Fields of a forwarded message; the node's other fields (title, preview, …) belong to the forward segment.
+const MESSAGE_FIELDS = segmentTable.milkyForwardedMessage.map((f) => f.name);
 
 /** A custom node → one OutgoingForwardedMessage; a reference node (by id) needs get_message. */
 function convertNode(seg: OnebotSegment, rule: TypeRule): SegmentResult {
@@ -174,13 +175,14 @@ function convertNode(seg: OnebotSegment, rule: TypeRule): SegmentResult {
     }
     const out = applyRule(f, value, f.milky);
     if (!out.ok) return failure(seg, rule, out.reason, key, inner);
-    (MESSAGE_FIELDS.has(f.milky) ? message : forward).push([f.milky, out.value]);
+    (MESSAGE_FIELDS.includes(f.milky) ? message : forward).push([f.milky, out.value]);
   }
-  for (const need of ['user_id', 'sender_name', 'segments']) {
-    if (!message.some(([k]) => k === need)) return failure(seg, rule, 'missing-field', need === 'segments' ? 'content' : need === 'sender_name' ? 'nickname' : 'user_id', inner);
+  for (const need of segmentTable.milkyForwardedMessage) {
+    if (need.optional || message.some(([k]) => k === need.name)) continue;
+    const source = Object.entries(rule.fields).find(([, f]) => f.milky === need.name)?.[0] ?? need.name;
+    return failure(seg, rule, 'missing-field', source, inner);
   }
-  const order = (k: string) => ['user_id', 'sender_name', 'segments'].indexOf(k);
-  message.sort((a, b) => order(a[0]) - order(b[0]));
+  message.sort((a, b) => MESSAGE_FIELDS.indexOf(a[0]) - MESSAGE_FIELDS.indexOf(b[0]));
   return { ...base(seg, rule), milky: ['forward'], ok: true, kind: 'node', message: { kind: 'object', entries: message }, forward, inner, dropped };
 }
 

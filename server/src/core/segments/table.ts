@@ -35,11 +35,18 @@ export interface TypeRule {
   onebotFields: readonly string[];
 }
 
+export interface MilkyFieldInfo {
+  name: string;
+  optional: boolean;
+}
+
 export interface SegmentTable {
   source: string;
   milkyTypesVersion: string;
   milkyOutgoing: readonly MilkyType[];
-  milkyFields: Readonly<Record<string, readonly { name: string; optional: boolean }[]>>;
+  milkyFields: Readonly<Record<string, readonly MilkyFieldInfo[]>>;
+  /** Fields of one OutgoingForwardedMessage (what a custom node becomes). */
+  milkyForwardedMessage: readonly MilkyFieldInfo[];
   /** [character, entity] pairs, per OneBot's CQ string format. */
   escapes: { text: readonly (readonly [string, string])[]; param: readonly (readonly [string, string])[] };
   types: Readonly<Record<string, TypeRule>>;
@@ -111,22 +118,24 @@ function pairs(v: unknown, where: string): [string, string][] {
   return v.map((p, i) => (Array.isArray(p) && p.length === 2 ? [str(p[0], `${where}[${i}]`), str(p[1], `${where}[${i}]`)] : fail(`${where}[${i}]`)));
 }
 
+function fieldInfos(v: unknown, where: string): MilkyFieldInfo[] {
+  if (!Array.isArray(v)) return fail(where);
+  return v.map((f, i) => (isRecord(f) && typeof f.optional === 'boolean' ? { name: str(f.name, `${where}[${i}]`), optional: f.optional } : fail(`${where}[${i}]`)));
+}
+
 /** Checks the shape of a parsed table and returns it typed. */
 export function parseSegmentTable(v: unknown): SegmentTable {
   if (!isRecord(v) || !isRecord(v.types) || !isRecord(v.escapes) || !isRecord(v.milkyFields)) return fail('root');
   const types: Record<string, TypeRule> = {};
   for (const [k, t] of Object.entries(v.types)) types[k] = typeRule(t, `types.${k}`);
-  const milkyFields: Record<string, { name: string; optional: boolean }[]> = {};
-  for (const [k, list] of Object.entries(v.milkyFields)) {
-    milkyFields[k] = Array.isArray(list)
-      ? list.map((f, i) => (isRecord(f) && typeof f.optional === 'boolean' ? { name: str(f.name, `milkyFields.${k}[${i}]`), optional: f.optional } : fail(`milkyFields.${k}[${i}]`)))
-      : fail(`milkyFields.${k}`);
-  }
+  const milkyFields: Record<string, MilkyFieldInfo[]> = {};
+  for (const [k, list] of Object.entries(v.milkyFields)) milkyFields[k] = fieldInfos(list, `milkyFields.${k}`);
   return {
     source: str(v.source, 'source'),
     milkyTypesVersion: str(v.milkyTypesVersion, 'milkyTypesVersion'),
     milkyOutgoing: Array.isArray(v.milkyOutgoing) ? v.milkyOutgoing.map((m, i) => milkyType(m, `milkyOutgoing[${i}]`)) : fail('milkyOutgoing'),
     milkyFields,
+    milkyForwardedMessage: fieldInfos(v.milkyForwardedMessage, 'milkyForwardedMessage'),
     escapes: { text: pairs(v.escapes.text, 'escapes.text'), param: pairs(v.escapes.param, 'escapes.param') },
     types,
   };
