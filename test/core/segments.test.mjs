@@ -439,6 +439,14 @@ describe('node list → one forward segment', () => {
     assert.deepEqual(r.parts.map((p) => [p.napcat, p.milky, p.kind]), [['node', ['forward'], 'node'], ['node', ['forward'], 'node'], ['node', ['forward'], 'node']]);
     assert.deepEqual(r.parts[0].inner.map((p) => p.napcat), ['face', 'text']);
   });
+  test('send_*_forward_msg params (source, news, summary, prompt) win over the nodes\' own', () => {
+    const nodes = [node({ user_id: lit(10001), nickname: lit('A'), content: lit('x'), source: lit('node title') })];
+    const r = seg.convertMessage(nodes, { forward: { source: lit('Log'), news: lit([{ text: 'a' }, { text: 'b' }]), summary: expr('sum'), prompt: lit('p'), messages: expr('ignored'), group_id: lit(1) } });
+    assert.deepEqual(fixed(r, { sum: 's' })[0].data, { messages: [{ user_id: 10001, sender_name: 'A', segments: [{ type: 'text', data: { text: 'x' } }] }], title: 'Log', preview: ['a', 'b'], summary: 's', prompt: 'p' });
+    const bad = seg.convertMessage(nodes, { forward: { news: expr('lines') } });
+    assert.deepEqual([bad.ok, bad.reason, bad.field, bad.fieldReason], [false, 'forward-param', 'news', 'variable-value']);
+    assert.equal(seg.convertMessage(nodes, { forward: { news: lit([1, 2, 3, 4, 5].map((n) => ({ text: String(n) }))) } }).fieldReason, 'bad-value');
+  });
   test('a nested forward inside a node', () => {
     const inner = [node({ user_id: lit(10001), nickname: lit('A'), content: lit('x') })];
     const r = seg.convertMessage([node({ user_id: lit(10002), nickname: lit('B'), content: { kind: 'message', segments: inner } })]);
@@ -465,9 +473,17 @@ describe('node list → one forward segment', () => {
 
 describe('render', () => {
   test('strings are escaped for the quote style and survive evaluation', () => {
-    const text = 'it\'s "q" \\ back\nline\ttab\u2028sep ${x} `tick` 你好';
+    const text = 'it\'s "q" \\ back\nline\ttab\u2028sep ${x} `tick` 你好 \u{1F600} lone\ud800 \udc00 \u0000';
     const r = one('text', { text: lit(text) });
-    for (const q of ["'", '"']) assert.deepEqual(evaluate(seg.renderSegmentsTs(r.segments, q)), [{ type: 'text', data: { text } }]);
+    for (const q of ["'", '"']) {
+      const src = seg.renderSegmentsTs(r.segments, q);
+      assert.doesNotMatch(src, /[\ud800-\udfff\u0000\n\u2028]/u, 'no raw line breaks or lone surrogates in the literal');
+      assert.deepEqual(evaluate(src), [{ type: 'text', data: { text } }]);
+    }
+    const t = seg.convertMessage([{ type: 'text', data: { text: { kind: 'template', quasis: ['a\ud800', '\u{1F600}\u2028'], exprs: ['v'] } } }]);
+    const tsrc = seg.renderSegmentsTs(t.segments, "'");
+    assert.doesNotMatch(tsrc, /[\ud800-\udbff](?![\udc00-\udfff])|\u2028/);
+    assert.deepEqual(evaluate(tsrc, { v: 1 }), [{ type: 'text', data: { text: 'a\ud8001\u{1F600}\u2028' } }]);
     assert.equal(seg.renderSegmentsTs(one('at', { qq: lit('all') }).segments, "'"), "[{ type: 'mention_all', data: {} }]");
   });
   test('template parts with backticks, ${ and backslashes survive', () => {

@@ -81,7 +81,15 @@ export type SegmentResult = SegmentConverted | NodeConverted | SegmentNotConvert
 /** A whole message: every segment's result, and the Milky segment list when all are mechanical. */
 export type MessageResult =
   | { ok: true; parts: SegmentResult[]; segments: MilkySegmentValue[] }
-  | { ok: false; parts: SegmentResult[]; reason: 'segments' | 'mixed-forward' };
+  /** `segments`: some part is not converted; `mixed-forward`: nodes beside other segments. */
+  | { ok: false; parts: SegmentResult[]; reason: 'segments' | 'mixed-forward' }
+  /** A forward-level param (MessageOptions.forward) Milky cannot take as written. */
+  | { ok: false; parts: SegmentResult[]; reason: 'forward-param'; field: string; fieldReason: NotMechanicalReason };
+
+export interface MessageOptions {
+  /** send_*_forward_msg's own params (source, news, summary, prompt): they win over the nodes' own. */
+  forward?: Readonly<Record<string, OnebotValue>>;
+}
 
 function base(seg: OnebotSegment, rule: TypeRule | undefined): ResultBase {
   return { napcat: seg.type, milky: rule?.milky ?? [], typeRange: seg.typeRange ?? null, range: seg.range ?? null };
@@ -198,7 +206,7 @@ function nodeContent(value: OnebotValue): MessageResult | null {
 }
 
 /** Converts a whole message; a list of custom nodes becomes one forward segment. */
-export function convertMessage(segments: readonly OnebotSegment[]): MessageResult {
+export function convertMessage(segments: readonly OnebotSegment[], options: MessageOptions = {}): MessageResult {
   const parts = segments.map(convertSegment);
   if (!parts.every((p) => p.ok)) return { ok: false, parts, reason: 'segments' };
   const nodes = parts.filter((p): p is NodeConverted => p.ok && p.kind === 'node');
@@ -206,6 +214,15 @@ export function convertMessage(segments: readonly OnebotSegment[]): MessageResul
   // NapCat sends a message with nodes as a forward only: other segments beside them have no place.
   if (nodes.length !== parts.length) return { ok: false, parts, reason: 'mixed-forward' };
   const data: [string, MilkyValue][] = [['messages', { kind: 'array', items: nodes.map((n) => n.message) }]];
+  const nodeRule = typeRuleOf('node');
+  for (const [key, value] of Object.entries(options.forward ?? {})) {
+    const f = nodeRule && Object.prototype.hasOwnProperty.call(nodeRule.fields, key) ? nodeRule.fields[key] : undefined;
+    // Only forward-level fields: messages, group_id and the like are the caller's.
+    if (!f || f.milky === null || f.transform === 'lookup' || f.transform === 'segments' || MESSAGE_FIELDS.includes(f.milky)) continue;
+    const out = applyRule(f, value, f.milky);
+    if (!out.ok) return { ok: false, parts, reason: 'forward-param', field: key, fieldReason: out.reason };
+    if (!data.some(([d]) => d === f.milky)) data.push([f.milky, out.value]);
+  }
   for (const n of nodes) for (const [k, v] of n.forward) if (!data.some(([d]) => d === k)) data.push([k, v]);
   return { ok: true, parts, segments: [{ type: 'forward', data }] };
 }

@@ -15,8 +15,8 @@ export function quoteString(s: string, quote: Quote): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    // Control characters and the line/paragraph separators would break or bend the literal.
-    else if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16).padStart(4, '0')}`;
+    // Control characters, line/paragraph separators and lone surrogates would break or bend the literal (or the file's UTF-8).
+    else if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff)) out += `\\u${c.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
   return out + quote;
@@ -24,7 +24,7 @@ export function quoteString(s: string, quote: Quote): string {
 
 /** A cooked template part written back inside backticks. */
 function templatePart(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r').replace(/[\u2028\u2029]/g, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16)}`);
+  return s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r').replace(/[\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16)}`);
 }
 
 /** Does the expression have a comma at its top level (so it needs parentheses as a value)? */
