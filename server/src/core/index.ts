@@ -20,3 +20,4 @@ export { MAX_NESTING } from './nesting';
 export { LANGUAGE_IDS, languageOfPath, isLanguageId, type LanguageId } from '../shared/languages';
 export { toLocale, LOCALES, type Locale } from '../shared/locale';
 export * from './fixFile';
+export * as segments from './segments';
