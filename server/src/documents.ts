@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { createDocumentAnalyzer, type Analysis, type DocumentAnalyzer, type TextChange } from './core';
+import type { DerivedCache } from './features/convert';
 import { LANGUAGE_IDS } from './shared/languages';
 
 export const SUPPORTED_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGE_IDS);
@@ -15,6 +16,8 @@ export interface OpenDocument {
   /** Edited since it was opened: worth keeping a syntax tree for. */
   edited?: boolean;
   analysis?: { version: number; result: Analysis; doc: TextDocument };
+  /** Messages and fix targets of the last publish, reused for unchanged findings. */
+  derived?: DerivedCache;
 }
 
 /** How many edited documents keep a syntax tree for incremental re-analysis. */
@@ -36,7 +39,7 @@ export class DocumentStore {
     this.recent = [d, ...this.recent.filter((x) => x !== d)];
     let trees = 0;
     this.recent.forEach((x, i) => {
-      if (i >= ANALYSES_KEPT) { x.analysis = undefined; x.analyzer = undefined; return; }
+      if (i >= ANALYSES_KEPT) { x.analysis = undefined; x.analyzer = undefined; x.derived = undefined; return; }
       if (x.edited && trees < TREES_KEPT) trees++;
       else x.analyzer?.release();
     });

@@ -248,7 +248,8 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     this.baseSf = result.sourceFile;
     this.baseClean = !result.syntaxError && !!result.sourceFile;
     this.baseErrors = result.sourceFile ? parseDiagnosticsOf(result.sourceFile).map((d) => d.start) : [];
-    this.baseSites = [...analysis.sites];
+    // Hovers need only where each name is; params stay with the findings that use them (cheaper to shift).
+    this.baseSites = analysis.sites.map((x) => (x.params ? { ...x, params: undefined } : x));
     this.baseFindings = analysis.findings;
     this.regions = [];
     this.needsFull = false;

@@ -44,17 +44,59 @@ export interface DiagnosticData {
   fixes: string[];
 }
 
-export function toDiagnostic(f: Finding, text: string, doc: Positions, severity: Exclude<SeveritySetting, 'off'>, locale: Locale): Diagnostic {
+/** What a diagnostic derives from a finding and its text: the message and the candidates with a fix. */
+interface Derived {
+  message: string;
+  fixes: string[];
+}
+
+/**
+ * Messages and fix targets depend only on a finding's facts and the text of its params, not on where
+ * it is: a document keeps them between publishes, so a keystroke re-renders only what changed.
+ */
+export class DerivedCache {
+  private current = new Map<string, Derived>();
+  private next = new Map<string, Derived>();
+  private locale: Locale | undefined;
+
+  /** Starts a publish: entries not used by it are dropped at the end. */
+  begin(locale: Locale): void {
+    if (locale !== this.locale) { this.current.clear(); this.locale = locale; }
+    this.next = new Map();
+  }
+
+  end(): void {
+    this.current = this.next;
+  }
+
+  get(f: Finding, text: string, locale: Locale): Derived {
+    const key = derivedKey(f, text);
+    let d = this.next.get(key) ?? this.current.get(key);
+    if (!d) d = { message: findingMessage(f, text, locale), fixes: fixesFor(f, text).map((x) => x.target) };
+    this.next.set(key, d);
+    return d;
+  }
+}
+
+function derivedKey(f: Finding, text: string): string {
+  const s = f.site;
+  const p = s.params?.kind === 'object' ? text.slice(s.params.object.start, s.params.object.end) : s.params?.kind ?? '';
+  const who = f.kind === 'milky-params' ? `${f.endpoint}|${f.param}|${f.problem}` : `${f.napcat}|${f.preferred ?? ''}|${f.decidedBy ?? ''}`;
+  return `${f.kind}|${who}|${s.callSite}|${s.written}|${s.callSite === 'url' && s.apiPrefix ? 1 : 0}|${s.frame ? 1 : 0}|${p}`;
+}
+
+export function toDiagnostic(f: Finding, text: string, doc: Positions, severity: Exclude<SeveritySetting, 'off'>, locale: Locale, cache?: DerivedCache): Diagnostic {
   const preferred = f.kind === 'milky-params' ? undefined : f.preferred;
   const target = preferred ?? milkyOf(f)[0];
+  const derived = cache ? cache.get(f, text, locale) : { message: findingMessage(f, text, locale), fixes: fixesFor(f, text).map((x) => x.target) };
   const d: Diagnostic = {
     range: toRange(doc, f.start, f.end),
     severity: SEVERITY[severity],
     source: SOURCE,
     code: f.kind,
     codeDescription: { href: target ? milkyDocUrl(target) : MILKY_HOME },
-    message: findingMessage(f, text, locale),
-    data: { napcat: napcatOf(f), milky: milkyOf(f), preferred, fixes: fixesFor(f, text).map((x) => x.target) } satisfies DiagnosticData,
+    message: derived.message,
+    data: { napcat: napcatOf(f), milky: milkyOf(f), preferred, fixes: derived.fixes } satisfies DiagnosticData,
   };
   if (f.kind === 'mapped' || f.kind === 'ambiguous') d.tags = [DiagnosticTag.Deprecated];
   return d;

@@ -3,7 +3,7 @@ import type { ServerContext } from '../context';
 import type { OpenDocument } from '../documents';
 import { dictionary } from '../l10n';
 import { checks } from '../settings';
-import { toDiagnostic } from './convert';
+import { DerivedCache, toDiagnostic } from './convert';
 
 /** Computes diagnostics for a document at its current version; [] when disabled or too large. */
 export async function diagnosticsFor(ctx: ServerContext, d: OpenDocument): Promise<{ version: number; items: Diagnostic[] } | undefined> {
@@ -21,11 +21,14 @@ export async function diagnosticsFor(ctx: ServerContext, d: OpenDocument): Promi
   if (a.result.skipped) notifyOnce(ctx, d.doc.uri, dictionary(locale).ui.skipped(a.result.skipped));
   const items: Diagnostic[] = [];
   const text = a.doc.getText();
+  const cache = (d.derived ??= new DerivedCache());
+  cache.begin(locale);
   for (const f of a.result.findings) {
     const sev = settings.severity[f.kind];
     if (sev === 'off') continue;
-    items.push(toDiagnostic(f, text, a.doc, sev, locale));
+    items.push(toDiagnostic(f, text, a.doc, sev, locale, cache));
   }
+  cache.end();
   return { version, items };
 }
 
