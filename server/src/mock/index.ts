@@ -41,6 +41,12 @@ export { endpoints } from './schema';
 export { sseFrame } from './stream';
 export { demoEvents, loadEvents } from './events';
 
+/** The request target as a URL: a path (even `//x`) stays a path; an absolute form is taken as is. */
+function requestUrl(target: string | undefined): URL {
+  const t = target ?? '/';
+  return new URL(t.startsWith('/') ? `http://mock.invalid${t}` : t);
+}
+
 export function startMock(options: MockOptions = {}): Promise<MockServer> {
   const locale = options.locale ?? 'en';
   const write = options.write ?? ((line: string) => { process.stdout.write(line + '\n'); });
@@ -55,7 +61,7 @@ export function startMock(options: MockOptions = {}): Promise<MockServer> {
     res.on('error', () => {});
     req.on('error', () => {});
     let url: URL;
-    try { url = new URL(req.url ?? '/', 'http://mock.invalid'); } catch {
+    try { url = requestUrl(req.url); } catch {
       return fail(ctx, req, res, 400, say(locale, 'badRequest'), null);
     }
     const path = url.pathname;
@@ -79,7 +85,7 @@ export function startMock(options: MockOptions = {}): Promise<MockServer> {
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on('error', () => {});
     let url: URL;
-    try { url = new URL(req.url ?? '/', 'http://mock.invalid'); } catch { socket.destroy(); return; }
+    try { url = requestUrl(req.url); } catch { socket.destroy(); return; }
     if (url.pathname !== '/event') {
       const message = say(locale, 'notFound', { path: url.pathname });
       const body = JSON.stringify({ status: 'failed', retcode: 404, message });
