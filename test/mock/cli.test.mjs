@@ -42,7 +42,7 @@ test('--events: an invalid line exits 2 naming its line number (schema, and JSON
   assert.equal(j.status, 2);
   assert.match(j.stderr, /line 2: not JSON/);
   const napcat = file('napcat.jsonl', `${JSON.stringify({ time: 1, self_id: 10001, post_type: 'notice', notice_type: 'group_increase' })}\n`);
-  assert.match(run(['--events', napcat]).stderr, /line 1/);
+  assert.match(run(['--events', napcat]).stderr, /line 1: a OneBot 11 \/ NapCat event \(post_type\)/);
   assert.equal(run(['--events', path.join(dir, 'missing.jsonl')]).status, 2);
   assert.equal(run(['--events', file('empty.jsonl', '\n')]).status, 2);
 });

@@ -149,6 +149,12 @@ describe('verdicts', () => {
     assert.ok(log && /is_mute/.test(log), 'logged with the issue');
   });
 
+  test('NapCat field names inside segments are named with their Milky name, once', async () => {
+    const m = failed(await post(ctx.url, 'send_group_message', { group_id: G, message: [{ type: 'image', data: { file: 'https://x/a.png' } }] }));
+    assert.equal(m, '`message[0].data.file` is the NapCat name: the image segment calls it `uri` (a real Milky server silently ignores `message[0].data.file`)');
+    assert.match(failed(await post(ctx.url, 'send_group_message', { group_id: G, message: [{ type: 'mention', data: { qq: 10001 } }] })), /data\.qq` is the NapCat name: the mention segment calls it `user_id`/);
+  });
+
   test('the body must be an object', async () => {
     for (const body of ['[]', '42', 'null', '"x"']) assert.match(failed(await post(ctx.url, 'get_login_info', body)), /must be a JSON object/, body);
   });
@@ -161,6 +167,9 @@ test('--lenient accepts unknown keys with a warning in the log; real errors stil
     assert.equal(r.json.status, 'ok');
     assert.ok(ctx.lines.some((l) => /set_group_whole_mute 200 ok/.test(l) && /--lenient.*enable/s.test(l)), ctx.lines.join('\n'));
     assert.equal((await post(ctx.url, 'send_group_message', { group_id: G, message: 'hi', x: 1 })).json.retcode, -400);
+    // A renamed key is only a warning, but the Milky field it stands for is still missing.
+    const image = await post(ctx.url, 'send_group_message', { group_id: G, message: [{ type: 'image', data: { file: 'a.png' } }] });
+    assert.match(failed(image), /`message\[0\]\.data\.uri` is missing/);
   } finally { await ctx.server.close(); }
 });
 

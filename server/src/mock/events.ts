@@ -25,7 +25,11 @@ export function loadEvents(file: string, locale: Locale): object[] {
       throw new EventsFileError(say(locale, 'invalidEventLine', { file, line: i + 1, detail: say(locale, 'invalidJsonLine', { detail: (e as Error).message }) }));
     }
     const result = EventSchema.safeParse(value);
-    if (!result.success) throw new EventsFileError(say(locale, 'invalidEventLine', { file, line: i + 1, detail: issueText(result.error.issues) }));
+    if (!result.success) {
+      const onebot = value !== null && typeof value === 'object' && 'post_type' in value;
+      const detail = onebot ? say(locale, 'onebotEvent') : issueText(result.error.issues);
+      throw new EventsFileError(say(locale, 'invalidEventLine', { file, line: i + 1, detail }));
+    }
     events.push(value as object);
   });
   if (!events.length) throw new EventsFileError(say(locale, 'noEvents', { file }));

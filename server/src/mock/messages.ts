@@ -17,7 +17,7 @@ const en = {
   otherIssue: '`{path}`: {detail}',
   unknownKey: '`{path}` is not a parameter of {endpoint}: remove it (a real Milky server drops it silently and uses the default); known: {fields}',
   unknownKeyNone: '`{path}` is not a parameter of {endpoint}, which takes none: send {}',
-  renamedKey: '`{path}` is the NapCat name: {endpoint} calls it `{milky}` (a real Milky server would ignore `{path}` and use the default)',
+  renamedKey: '`{path}` is the NapCat name: {endpoint} calls it `{milky}` (a real Milky server silently ignores `{path}`)',
   cqString: '`{path}` is a CQ-code string: Milky has no string form; send an array of segments, e.g. [{ "type": "mention", "data": { "user_id": 10001 } }, { "type": "text", "data": { "text": " hi" } }]',
   plainString: '`{path}` is a string: Milky has no string form; send an array of segments: [{ "type": "text", "data": { "text": "…" } }]',
   oneSegment: '`{path}` is a single segment: Milky takes an array of segments; wrap it in [ ]',
@@ -70,6 +70,8 @@ const en = {
   expObject: 'an object',
   expOneOf: 'one of {values}',
   expValue: 'a value',
+  segmentName: 'the {type} segment',
+  onebotEvent: 'a OneBot 11 / NapCat event (post_type): a Milky event is { "time", "self_id", "event_type", "data": { … } }',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -91,7 +93,7 @@ const zhCn: Dictionary = {
   otherIssue: '`{path}`：{detail}',
   unknownKey: '`{path}` 不是 {endpoint} 的参数：请删除（真实的 Milky 服务端会静默丢弃它并使用默认值）；已知参数：{fields}',
   unknownKeyNone: '`{path}` 不是 {endpoint} 的参数，该接口没有参数：请发送 {}',
-  renamedKey: '`{path}` 是 NapCat 的参数名：{endpoint} 中叫 `{milky}`（真实的 Milky 服务端会忽略 `{path}` 并使用默认值）',
+  renamedKey: '`{path}` 是 NapCat 的参数名：{endpoint} 中叫 `{milky}`（真实的 Milky 服务端会静默忽略 `{path}`）',
   cqString: '`{path}` 是 CQ 码字符串：Milky 没有字符串形式的消息，请发送消息段数组，例如 [{ "type": "mention", "data": { "user_id": 10001 } }, { "type": "text", "data": { "text": " hi" } }]',
   plainString: '`{path}` 是字符串：Milky 没有字符串形式的消息，请发送消息段数组：[{ "type": "text", "data": { "text": "…" } }]',
   oneSegment: '`{path}` 是单个消息段：Milky 需要消息段数组，请用 [ ] 包起来',
@@ -144,6 +146,8 @@ const zhCn: Dictionary = {
   expObject: '对象',
   expOneOf: '{values} 之一',
   expValue: '一个值',
+  segmentName: '{type} 消息段',
+  onebotEvent: '这是 OneBot 11 / NapCat 事件（post_type）：Milky 事件为 { "time", "self_id", "event_type", "data": { … } }',
 };
 
 export const catalogs: Record<Locale, Dictionary> = { en, 'zh-cn': zhCn };

@@ -150,6 +150,17 @@ function describeIssue(issue: ZodIssue, endpoint: Endpoint, body: unknown, local
 
 interface UnknownKey { path: Path; known: string[] }
 
+/** NapCat's names for fields of segments that Milky renamed, by Milky segment type. */
+const NAPCAT_SEGMENT_FIELDS: Record<string, Record<string, string>> = {
+  mention: { qq: 'user_id' },
+  reply: { id: 'message_seq' },
+  face: { id: 'face_id' },
+  image: { file: 'uri', url: 'uri' },
+  record: { file: 'uri', url: 'uri' },
+  video: { file: 'uri', url: 'uri', thumb: 'thumb_uri' },
+  light_app: { data: 'json_payload' },
+};
+
 /** Every key of `value` that its schema does not declare (zod objects drop those silently). */
 function unknownKeys(schema: Schema, value: unknown, path: Path, out: UnknownKey[]): void {
   let s = unwrap(schema);
@@ -188,7 +199,9 @@ export function validateInput(endpoint: Endpoint, body: unknown, options: Valida
   }
   const problems: Problem[] = [];
   const unknown: Problem[] = [];
+  // Missing fields already explained by another problem: a NapCat name sent in their place.
   const covered = new Set<string>();
+  const renamed = new Set<string>();
   const topShape = endpoint.input ? shapeOf(endpoint.input) ?? {} : {};
 
   const extra: UnknownKey[] = [];
@@ -202,10 +215,13 @@ export function validateInput(endpoint: Endpoint, body: unknown, options: Valida
       problems.push({ path: where, code: 'messageIdForSeq', message: say(locale, 'messageIdForSeq', { endpoint: endpoint.name }) });
       continue;
     }
-    const milky = path.length === 1 ? milkyNameFor(endpoint.name, key) : undefined;
-    if (milky && milky in topShape) {
-      covered.add(milky);
-      unknown.push({ path: where, code: 'renamedKey', message: say(locale, 'renamedKey', { path: where, endpoint: endpoint.name, milky }) });
+    const segment = path.length >= 3 && path[path.length - 2] === 'data' ? valueAt(body, path.slice(0, -2)) as { type?: unknown } | undefined : undefined;
+    const segmentType = typeof segment?.type === 'string' ? segment.type : undefined;
+    const milky = path.length === 1 ? milkyNameFor(endpoint.name, key) : segmentType ? NAPCAT_SEGMENT_FIELDS[segmentType]?.[key] : undefined;
+    if (milky && (path.length > 1 || milky in topShape)) {
+      renamed.add(formatPath([...path.slice(0, -1), milky]));
+      const owner = path.length === 1 ? endpoint.name : say(locale, 'segmentName', { type: segmentType! });
+      unknown.push({ path: where, code: 'renamedKey', message: say(locale, 'renamedKey', { path: where, endpoint: owner, milky }) });
     } else if (known.length === 0) {
       unknown.push({ path: where, code: 'unknownKeyNone', message: say(locale, 'unknownKeyNone', { path: where, endpoint: endpoint.name }) });
     } else {
@@ -217,8 +233,9 @@ export function validateInput(endpoint: Endpoint, body: unknown, options: Valida
     const result = endpoint.input.safeParse(body);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        // A missing field already explained by a NapCat name sent in its place.
-        if (issue.path.length === 1 && covered.has(String(issue.path[0])) && valueAt(body, issue.path) === undefined) continue;
+        const at = formatPath(issue.path);
+        // With --lenient the renamed key is only a warning: the missing field must still fail the call.
+        if ((covered.has(at) || (!options.lenient && renamed.has(at))) && valueAt(body, issue.path) === undefined) continue;
         problems.push(describeIssue(issue, endpoint, body, locale));
       }
     }
