@@ -54,6 +54,7 @@ test('usage: --help exits 0, an unknown option or a bad value exits 2', () => {
   assert.equal(run(['--bogus']).status, 2);
   assert.equal(run(['--log', 'xml']).status, 2);
   assert.equal(run(['--port', 'x']).status, 2);
+  assert.equal(run(['--token', '']).status, 2);
   assert.match(spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout, /napcat-milky mock/);
 });
 
@@ -82,10 +83,11 @@ test('--events file served over SSE; --log json: one object per request; SIGTERM
   assert.deepEqual([refused.ok, refused.status, refused.retcode], [false, 200, -400]);
   assert.equal(refused.issues[0].path, 'message');
   assert.equal(refused.issues[0].code, 'plainString');
-  assert.deepEqual([napcat.endpoint, napcat.status, napcat.ok], [null, 404, false]);
-  assert.match(napcat.note, /send_group_message/);
-  assert.equal(unauth.status, 401);
-  assert.equal(nowhere.status, 404);
+  assert.deepEqual([napcat.endpoint, napcat.status, napcat.ok, napcat.retcode], ['send_group_msg', 404, false, 404]);
+  assert.equal(napcat.issues[0].code, 'napcatEndpoint');
+  assert.match(napcat.issues[0].message, /send_group_message/);
+  assert.deepEqual([unauth.status, unauth.issues[0].code], [401, 'unauthorized']);
+  assert.deepEqual([nowhere.endpoint, nowhere.status, nowhere.issues[0].code], [null, 404, 'notFound']);
   const { summary } = lines.at(-1);
   assert.equal(summary.total, 6);
   assert.equal(summary.ok, 2);

@@ -88,6 +88,21 @@ describe('HTTP statuses', () => {
     const r = await post(ctx.url, 'get_login_info', big, { headers: auth }).catch((e) => ({ status: 'error', text: String(e) }));
     assert.equal(r.status, 413, r.text);
     assert.match(r.json.message, /16777216/);
+    // Chunked, with no Content-Length: cut at the limit while it streams.
+    const chunked = await new Promise((resolve) => {
+      const req = http.request(`${ctx.url}/api/get_login_info`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' } }, (res) => {
+        let text = '';
+        res.on('data', (d) => { text += d; });
+        res.on('end', () => resolve({ status: res.statusCode, text }));
+        res.on('error', () => resolve({ status: res.statusCode, text }));
+      });
+      req.on('error', () => {});
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => { while (sent < 18 && req.write(chunk)) sent++; if (sent < 18) req.once('drain', () => { sent++; pump(); }); else req.end(); };
+      pump();
+    });
+    assert.equal(chunked.status, 413);
     const after = await post(ctx.url, 'get_login_info', {}, { headers: auth });
     assert.equal(after.status, 200);
   });
@@ -198,6 +213,15 @@ test('bad requests do not crash it: garbage, aborted bodies, half requests, bad 
     await raw('GET /api/%E0%A4%A HTTP/1.1\r\nHost: x\r\n\r\n');
     assert.match(await raw('GET //\\\\..%00 HTTP/1.1\r\nHost: x\r\n\r\n'), /^HTTP\/1\.1 404/);
     await raw('POST /api/get_login_info HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', 200);
+    // Deeply nested forward segments and arrays: a verdict, never a crash.
+    const depth = 3000;
+    const open = '[{"type":"forward","data":{"messages":[{"user_id":10001,"sender_name":"a","segments":';
+    const nested = open.repeat(depth) + '[{"type":"text","data":{"text":"x"}}]' + '}]}}]'.repeat(depth);
+    const deep = await post(ctx.url, 'send_group_message', `{"group_id":${G},"message":${nested}}`);
+    assert.equal(deep.status, 200, deep.text.slice(0, 200));
+    assert.match(failed(deep), /deeper than 64 levels/);
+    const deepArray = await post(ctx.url, 'send_group_message', '['.repeat(200_000) + ']'.repeat(200_000));
+    assert.ok([200, 400].includes(deepArray.status), deepArray.text.slice(0, 200));
     const r = await post(ctx.url, 'get_login_info', {});
     assert.equal(r.json.status, 'ok');
     assert.ok(ctx.lines.some((l) => /aborted|went away/.test(l)), 'an aborted body is logged');

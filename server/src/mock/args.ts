@@ -51,7 +51,12 @@ export function parseMockArgs(argv: string[]): MockArgs | 'help' {
         break;
       }
       case '--host': args.host = value(); break;
-      case '--token': args.token = value(); break;
+      case '--token': {
+        const v = value();
+        if (!v) throw new MockUsageError('--token needs a non-empty value');
+        args.token = v;
+        break;
+      }
       case '--events': args.events = value(); break;
       case '--log': {
         const v = value();

@@ -4,12 +4,28 @@ import { napcatEntry, resolveNapcat } from '../core/catalog';
 import type { Locale } from '../core/messages';
 import { authorized } from './auth';
 import type { RequestLog } from './log';
-import { say } from './messages';
+import { say, type MessageKey } from './messages';
 import { sampleOutput, type SampleState } from './sample';
 import { endpoints, type Schema } from './schema';
 import { validateInput, type Problem } from './validate';
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
+/** Deeper bodies are refused before the schema sees them (no bot nests forwards this deep). */
+export const MAX_DEPTH = 64;
+
+/** How deep arrays and objects nest in a parsed JSON value; iterative, so any depth is safe. */
+function nestingDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > MAX_DEPTH) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
 
 export interface ApiContext {
   token?: string;
@@ -27,10 +43,15 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-/** An HTTP error with Milky's failure envelope and the HTTP status as retcode. */
-export function fail(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, status: number, message: string, endpoint: string | null, headers: Record<string, string> = {}): void {
-  send(res, status, { status: 'failed', retcode: status, message }, headers);
-  ctx.log.record({ method: req.method ?? '?', path: pathOf(req), endpoint, status, ok: false, retcode: status, issues: [], note: message });
+/** A problem of the request as a whole (not of one field): the reason of an HTTP error. */
+export function requestProblem(locale: Locale, code: MessageKey, vars: Record<string, string | number> = {}): Problem {
+  return { path: '', code, message: say(locale, code, vars) };
+}
+
+/** An HTTP error with Milky's failure envelope and the HTTP status as retcode; logged with its reason. */
+export function fail(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, status: number, problem: Problem, endpoint: string | null, headers: Record<string, string> = {}): void {
+  send(res, status, { status: 'failed', retcode: status, message: problem.message }, headers);
+  ctx.log.record({ method: req.method ?? '?', path: pathOf(req), endpoint, status, ok: false, retcode: status, issues: [problem] });
 }
 
 export function pathOf(req: IncomingMessage): string {
@@ -39,14 +60,14 @@ export function pathOf(req: IncomingMessage): string {
   return q >= 0 ? raw.slice(0, q) : raw;
 }
 
-type Body = { ok: true; text: string } | { ok: false; status: number; message: string };
+type Body = { ok: true; text: string } | { ok: false; status: number; problem: Problem };
 
 /** Reads the body up to the limit; past it, answers 413 and drains (then drops) the rest. */
 function readBody(req: IncomingMessage, limit: number, locale: Locale): Promise<Body | 'aborted'> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limit) {
-      resolve({ ok: false, status: 413, message: say(locale, 'tooLarge', { limit }) });
+      resolve({ ok: false, status: 413, problem: requestProblem(locale, 'tooLarge', { limit }) });
       drain(req, limit);
       return;
     }
@@ -59,7 +80,7 @@ function readBody(req: IncomingMessage, limit: number, locale: Locale): Promise<
       size += chunk.length;
       if (size > limit) {
         chunks.length = 0;
-        finish({ ok: false, status: 413, message: say(locale, 'tooLarge', { limit }) });
+        finish({ ok: false, status: 413, problem: requestProblem(locale, 'tooLarge', { limit }) });
         drain(req, limit);
         return;
       }
@@ -88,12 +109,12 @@ function isJsonType(header: string | undefined): boolean {
   return media === 'application/json';
 }
 
-function notFoundMessage(name: string, locale: Locale): string {
+function notFound(name: string, locale: Locale): Problem {
   const napcat = resolveNapcat(name);
   const entry = napcat ? napcatEntry(napcat) : undefined;
-  if (!entry) return say(locale, 'unknownEndpoint', { name });
-  if (!entry.milky.length) return say(locale, 'napcatNoCounterpart', { name });
-  return say(locale, 'napcatEndpoint', { name, milky: entry.milky.map((m) => `\`${m}\``).join(say(locale, 'orJoin')) });
+  if (!entry) return requestProblem(locale, 'unknownEndpoint', { name });
+  if (!entry.milky.length) return requestProblem(locale, 'napcatNoCounterpart', { name });
+  return requestProblem(locale, 'napcatEndpoint', { name, milky: entry.milky.map((m) => `\`${m}\``).join(say(locale, 'orJoin')) });
 }
 
 /** Handles one request under /api/. */
@@ -101,36 +122,37 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   const { locale } = ctx;
   const name = decodeURIComponentSafe(url.pathname.slice('/api/'.length));
   const endpoint = endpoints.get(name);
-  const logName = endpoint ? name : null;
   if (req.method !== 'POST') {
     req.resume();
-    return fail(ctx, req, res, 405, say(locale, 'methodNotAllowed', { method: req.method ?? '?', allow: 'POST' }), logName, { Allow: 'POST' });
+    return fail(ctx, req, res, 405, requestProblem(locale, 'methodNotAllowed', { method: req.method ?? '?', allow: 'POST' }), name, { Allow: 'POST' });
   }
   if (!authorized(req, url, ctx.token, false)) {
     req.resume();
-    return fail(ctx, req, res, 401, say(locale, url.searchParams.has('access_token') ? 'unauthorizedQuery' : 'unauthorized'), logName, { 'WWW-Authenticate': 'Bearer' });
+    return fail(ctx, req, res, 401, requestProblem(locale, url.searchParams.has('access_token') ? 'unauthorizedQuery' : 'unauthorized'), name, { 'WWW-Authenticate': 'Bearer' });
   }
   if (!endpoint) {
     req.resume();
-    return fail(ctx, req, res, 404, notFoundMessage(name, locale), null);
+    return fail(ctx, req, res, 404, notFound(name, locale), name);
   }
   if (!isJsonType(req.headers['content-type'])) {
     req.resume();
-    return fail(ctx, req, res, 415, say(locale, 'unsupportedType', { got: req.headers['content-type'] ?? say(locale, 'nothing') }), name);
+    return fail(ctx, req, res, 415, requestProblem(locale, 'unsupportedType', { got: req.headers['content-type'] ?? say(locale, 'nothing') }), name);
   }
   const body = await readBody(req, ctx.bodyLimit, locale);
   if (body === 'aborted') {
-    ctx.log.record({ method: 'POST', path: pathOf(req), endpoint: name, status: 0, ok: false, issues: [], note: say(locale, 'aborted') });
+    ctx.log.record({ method: 'POST', path: pathOf(req), endpoint: name, status: 0, ok: false, issues: [requestProblem(locale, 'aborted')] });
     return;
   }
-  if (!body.ok) return fail(ctx, req, res, body.status, body.message, name, { Connection: 'close' });
+  if (!body.ok) return fail(ctx, req, res, body.status, body.problem, name, { Connection: 'close' });
   const text = body.text.replace(/^\uFEFF/, '');
-  if (!text.trim()) return fail(ctx, req, res, 400, say(locale, 'emptyBody'), name);
+  if (!text.trim()) return fail(ctx, req, res, 400, requestProblem(locale, 'emptyBody'), name);
   let value: unknown;
   try { value = JSON.parse(text); } catch (e) {
-    return fail(ctx, req, res, 400, say(locale, 'malformedJson', { detail: (e as Error).message }), name);
+    return fail(ctx, req, res, 400, requestProblem(locale, 'malformedJson', { detail: (e as Error).message }), name);
   }
-  const verdict = validateInput(endpoint, value, { locale, lenient: ctx.lenient });
+  const verdict = nestingDepth(value) > MAX_DEPTH
+    ? { ok: false, problems: [requestProblem(locale, 'tooDeep', { max: MAX_DEPTH })], warnings: [] }
+    : validateInput(endpoint, value, { locale, lenient: ctx.lenient });
   if (!verdict.ok) {
     const message = verdict.problems.map((p) => p.message).join('; ');
     send(res, 200, { status: 'failed', retcode: -400, message });

@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Locale } from '../core/messages';
 import { MOCK_USAGE, MockUsageError, parseMockArgs } from './args';
 import { demoEvents, EventsFileError, loadEvents } from './events';
-import { DEFAULT_BODY_LIMIT, fail, handleApi, pathOf, type ApiContext } from './http';
+import { DEFAULT_BODY_LIMIT, fail, handleApi, pathOf, requestProblem, type ApiContext } from './http';
 import { RequestLog, type LogFormat } from './log';
 import { say } from './messages';
 import { SampleState } from './sample';
@@ -62,24 +62,24 @@ export function startMock(options: MockOptions = {}): Promise<MockServer> {
     req.on('error', () => {});
     let url: URL;
     try { url = requestUrl(req.url); } catch {
-      return fail(ctx, req, res, 400, say(locale, 'badRequest'), null);
+      return fail(ctx, req, res, 400, requestProblem(locale, 'badRequest'), null);
     }
     const path = url.pathname;
     if (path.startsWith('/api/')) {
-      handleApi(ctx, req, res, url).catch((e: unknown) => fail(ctx, req, res, 500, say(locale, 'internal', { detail: (e as Error)?.message ?? String(e) }), null));
+      handleApi(ctx, req, res, url).catch((e: unknown) => fail(ctx, req, res, 500, requestProblem(locale, 'internal', { detail: (e as Error)?.message ?? String(e) }), null));
       return;
     }
     req.resume();
     if (path === '/event') {
-      if (req.method !== 'GET') return fail(ctx, req, res, 405, say(locale, 'methodNotAllowed', { method: req.method ?? '?', allow: 'GET' }), 'event', { Allow: 'GET' });
-      return stream.handleSse(req, res, url, (status, message) => fail(ctx, req, res, status, message, 'event'));
+      if (req.method !== 'GET') return fail(ctx, req, res, 405, requestProblem(locale, 'methodNotAllowed', { method: req.method ?? '?', allow: 'GET' }), 'event', { Allow: 'GET' });
+      return stream.handleSse(req, res, url, (status, problem) => fail(ctx, req, res, status, problem, 'event'));
     }
-    return fail(ctx, req, res, 404, say(locale, 'notFound', { path: pathOf(req) }), null);
+    return fail(ctx, req, res, 404, requestProblem(locale, 'notFound', { path: pathOf(req) }), null);
   };
 
   const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
     try { onRequest(req, res); } catch (e) {
-      fail(ctx, req, res, 500, say(locale, 'internal', { detail: (e as Error)?.message ?? String(e) }), null);
+      fail(ctx, req, res, 500, requestProblem(locale, 'internal', { detail: (e as Error)?.message ?? String(e) }), null);
     }
   });
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
@@ -87,10 +87,10 @@ export function startMock(options: MockOptions = {}): Promise<MockServer> {
     let url: URL;
     try { url = requestUrl(req.url); } catch { socket.destroy(); return; }
     if (url.pathname !== '/event') {
-      const message = say(locale, 'notFound', { path: url.pathname });
-      const body = JSON.stringify({ status: 'failed', retcode: 404, message });
+      const problem = requestProblem(locale, 'notFound', { path: url.pathname });
+      const body = JSON.stringify({ status: 'failed', retcode: 404, message: problem.message });
       socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-      log.record({ method: req.method ?? 'GET', path: url.pathname, endpoint: null, status: 404, ok: false, retcode: 404, issues: [], note: message });
+      log.record({ method: req.method ?? 'GET', path: url.pathname, endpoint: null, status: 404, ok: false, retcode: 404, issues: [problem] });
       return;
     }
     try { stream.handleUpgrade(req, socket, head, url); } catch { socket.destroy(); }
@@ -99,7 +99,8 @@ export function startMock(options: MockOptions = {}): Promise<MockServer> {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (err.code !== 'ECONNRESET' && socket.writable) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      log.record({ method: '-', path: '-', endpoint: null, status: 400, ok: false, retcode: 400, issues: [], note: `${say(locale, 'badRequest')} (${err.code ?? err.message})` });
+      const problem = requestProblem(locale, 'badRequest');
+      log.record({ method: '-', path: '-', endpoint: null, status: 400, ok: false, retcode: 400, issues: [{ ...problem, message: `${problem.message} (${err.code ?? err.message})` }] });
     } else socket.destroy();
   });
 

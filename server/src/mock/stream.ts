@@ -6,6 +6,7 @@ import type { Locale } from '../core/messages';
 import { authorized } from './auth';
 import type { RequestLog } from './log';
 import { say } from './messages';
+import type { Problem } from './validate';
 
 export interface StreamOptions {
   events: object[];
@@ -51,8 +52,8 @@ export class EventStream {
   }
 
   /** A plain GET /event: the SSE stream. */
-  handleSse(req: IncomingMessage, res: ServerResponse, url: URL, fail: (status: number, message: string) => void): void {
-    if (!authorized(req, url, this.options.token, true)) return fail(401, say(this.options.locale, 'unauthorizedEvent'));
+  handleSse(req: IncomingMessage, res: ServerResponse, url: URL, fail: (status: number, problem: Problem) => void): void {
+    if (!authorized(req, url, this.options.token, true)) return fail(401, { path: '', code: 'unauthorizedEvent', message: say(this.options.locale, 'unauthorizedEvent') });
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
     this.sse.add(res);
@@ -70,10 +71,10 @@ export class EventStream {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
     socket.on('error', () => {});
     if (!authorized(req, url, this.options.token, true)) {
-      const message = say(this.options.locale, 'unauthorizedEvent');
-      const body = JSON.stringify({ status: 'failed', retcode: 401, message });
+      const problem: Problem = { path: '', code: 'unauthorizedEvent', message: say(this.options.locale, 'unauthorizedEvent') };
+      const body = JSON.stringify({ status: 'failed', retcode: 401, message: problem.message });
       socket.end(`HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-      this.options.log.record({ method: 'GET', path: url.pathname, endpoint: 'event', status: 401, ok: false, retcode: 401, issues: [], note: message });
+      this.options.log.record({ method: 'GET', path: url.pathname, endpoint: 'event', status: 401, ok: false, retcode: 401, issues: [problem] });
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
