@@ -152,6 +152,8 @@ describe('verdicts', () => {
     assert.match(m, /`message_id` is NapCat's message id: recall_group_message needs `message_seq`/);
     assert.doesNotMatch(m, /message_seq` is missing/, 'one message, not two');
     assert.match(failed(await post(ctx.url, 'set_group_essence_message', { group_id: G, message_id: 1 })), /needs `message_seq`/);
+    // Both sent: message_id is just a key too many.
+    assert.match(failed(await post(ctx.url, 'recall_group_message', { group_id: G, message_seq: 1, message_id: 1 })), /`message_id` is not a parameter of recall_group_message/);
   });
 
   test('unknown keys are refused by default: { group_id, enable: false } would mute the group', async () => {

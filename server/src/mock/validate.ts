@@ -210,7 +210,7 @@ export function validateInput(endpoint: Endpoint, body: unknown, options: Valida
   for (const { path, known } of extra) {
     const where = formatPath(path);
     const key = String(path[path.length - 1]);
-    if (path.length === 1 && key === 'message_id' && 'message_seq' in topShape) {
+    if (path.length === 1 && key === 'message_id' && 'message_seq' in topShape && (body as Record<string, unknown>).message_seq === undefined) {
       covered.add('message_seq');
       problems.push({ path: where, code: 'messageIdForSeq', message: say(locale, 'messageIdForSeq', { endpoint: endpoint.name }) });
       continue;
