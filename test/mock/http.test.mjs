@@ -138,6 +138,10 @@ describe('verdicts', () => {
   test('a CQ string in message: Milky has no string form; a plain string and a single segment too', async () => {
     assert.match(failed(await post(ctx.url, 'send_group_message', { group_id: G, message: '[CQ:at,qq=10001] hi' })), /`message` is a CQ-code string: Milky has no string form; send an array of segments/);
     assert.match(failed(await post(ctx.url, 'send_private_message', { user_id: 10001, message: 'hi' })), /`message` is a string: Milky has no string form/);
+    // When every code converts without a guess, the message shows the segments to send.
+    assert.equal(failed(await post(ctx.url, 'send_group_message', { group_id: G, message: '[CQ:at,qq=10001] hi &#91;1&#93;[CQ:face,id=14]' })),
+      '`message` is a CQ-code string: Milky has no string form; send an array of segments, here: [{"type":"mention","data":{"user_id":10001}},{"type":"text","data":{"text":" hi [1]"}},{"type":"face","data":{"face_id":"14"}}]');
+    assert.doesNotMatch(failed(await post(ctx.url, 'send_group_message', { group_id: G, message: '[CQ:reply,id=5]ok' })), /here:/, 'a NapCat reply id is no message_seq');
     assert.match(failed(await post(ctx.url, 'send_group_message', { group_id: G, message: TEXT[0] })), /single segment.*wrap it/);
   });
 

@@ -1,6 +1,7 @@
 /** Checks a request body against the endpoint's official input schema and says, per problem, which field and what to do. */
 import { catalog } from '../core/catalog';
 import type { Locale } from '../core/messages';
+import { cqToSegments } from './cq';
 import { say, type MessageKey } from './messages';
 import { isUin, pickOption, shapeOf, unwrap, type Endpoint, type Schema, type ZodIssue } from './schema';
 
@@ -119,7 +120,12 @@ function describeIssue(issue: ZodIssue, endpoint: Endpoint, body: unknown, local
       if (issue.expected === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return problem('numericString');
       if (issue.expected === 'boolean' && (typeof value === 'string' || typeof value === 'number')) return problem('boolString');
       if (issue.expected === 'array' && schema && expected(schema, 'en') === say('en', 'expSegments')) {
-        if (typeof value === 'string') return problem(/\[CQ:[a-zA-Z_]+/.test(value) ? 'cqString' : 'plainString');
+        if (typeof value === 'string') {
+          if (!/\[CQ:[a-zA-Z_]+/.test(value)) return problem('plainString');
+          const segments = cqToSegments(value);
+          const text = segments && schema.safeParse(segments).success ? JSON.stringify(segments) : undefined;
+          return text && text.length <= 400 ? problem('cqStringHere', { segments: text }) : problem('cqString');
+        }
         if (value !== null && typeof value === 'object' && 'type' in value) return problem('oneSegment');
       }
       if (path.length === 0) return problem('bodyNotObject');
