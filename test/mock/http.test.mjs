@@ -43,12 +43,16 @@ describe('HTTP statuses', () => {
     assert.ok(ctx.lines.some((l) => /send_group_msg 404/.test(l) && /send_group_message/.test(l)), 'the 404 is logged with its hint');
   });
 
-  test('404 for other paths (GET and POST)', async () => {
-    for (const method of ['GET', 'POST']) {
-      const r = await fetch(`${ctx.url}/send_group_message`, { method, headers: { ...auth, 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
-      assert.equal(r.status, 404);
-      assert.match((await r.json()).message, /POST \/api\/<endpoint>/);
-    }
+  test('404 for other paths (GET and POST), with a hint when the path is an endpoint without /api/ or NapCat\'s', async () => {
+    const at = async (p, method = 'POST') => {
+      const r = await fetch(`${ctx.url}${p}`, { method, headers: { ...auth, 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+      assert.equal(r.status, 404, p);
+      return (await r.json()).message;
+    };
+    assert.match(await at('/nothing/here', 'GET'), /no such path `\/nothing\/here`: this server answers POST \/api\/<endpoint> and GET \/event/);
+    assert.match(await at('/send_group_message'), /Milky endpoints are under \/api\/: POST \/api\/send_group_message/);
+    assert.match(await at('/send_group_msg'), /NapCat action; Milky calls it `send_group_message`, under \/api\//);
+    assert.match(await at('/_events', 'GET'), /GET \/event \(SSE: listen for the `milky_event` event/);
   });
 
   test('405 for another method on /api/…, with Allow: POST', async () => {

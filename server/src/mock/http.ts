@@ -117,6 +117,17 @@ function notFound(name: string, locale: Locale): Problem {
   return requestProblem(locale, 'napcatEndpoint', { name, milky: entry.milky.map((m) => `\`${m}\``).join(say(locale, 'orJoin')) });
 }
 
+/** Why a path outside /api/ and /event is a 404: a Milky or NapCat name without /api/, NapCat's /_events, or nothing known. */
+export function otherPath(path: string, locale: Locale): Problem {
+  const name = decodeURIComponentSafe(path.replace(/^\/+|\/+$/g, ''));
+  if (endpoints.has(name)) return requestProblem(locale, 'missingApiPrefix', { path, name });
+  if (name === '_events') return requestProblem(locale, 'napcatEvents', { path });
+  const napcat = resolveNapcat(name);
+  const entry = napcat ? napcatEntry(napcat) : undefined;
+  if (entry?.milky.length) return requestProblem(locale, 'napcatPath', { path, name, milky: entry.milky.map((m) => `\`${m}\``).join(say(locale, 'orJoin')) });
+  return requestProblem(locale, 'notFound', { path });
+}
+
 /** Handles one request under /api/. */
 export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const { locale } = ctx;

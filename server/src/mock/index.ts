@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Locale } from '../core/messages';
 import { MOCK_USAGE, MockUsageError, parseMockArgs } from './args';
 import { demoEvents, EventsFileError, loadEvents } from './events';
-import { DEFAULT_BODY_LIMIT, fail, handleApi, pathOf, requestProblem, type ApiContext } from './http';
+import { DEFAULT_BODY_LIMIT, fail, handleApi, otherPath, requestProblem, type ApiContext } from './http';
 import { RequestLog, type LogFormat } from './log';
 import { say } from './messages';
 import { SampleState } from './sample';
@@ -74,7 +74,7 @@ export function startMock(options: MockOptions = {}): Promise<MockServer> {
       if (req.method !== 'GET') return fail(ctx, req, res, 405, requestProblem(locale, 'methodNotAllowed', { method: req.method ?? '?', allow: 'GET' }), 'event', { Allow: 'GET' });
       return stream.handleSse(req, res, url, (status, problem) => fail(ctx, req, res, status, problem, 'event'));
     }
-    return fail(ctx, req, res, 404, requestProblem(locale, 'notFound', { path: pathOf(req) }), null);
+    return fail(ctx, req, res, 404, otherPath(path, locale), null);
   };
 
   const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
@@ -87,7 +87,7 @@ export function startMock(options: MockOptions = {}): Promise<MockServer> {
     let url: URL;
     try { url = requestUrl(req.url); } catch { socket.destroy(); return; }
     if (url.pathname !== '/event') {
-      const problem = requestProblem(locale, 'notFound', { path: url.pathname });
+      const problem = otherPath(url.pathname, locale);
       const body = JSON.stringify({ status: 'failed', retcode: 404, message: problem.message });
       socket.end(`HTTP/1.1 404 Not Found\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
       log.record({ method: req.method ?? 'GET', path: url.pathname, endpoint: null, status: 404, ok: false, retcode: 404, issues: [problem] });
