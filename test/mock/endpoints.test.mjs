@@ -129,3 +129,17 @@ test('answers are plausible: message_seq goes up, time is now, the group asked a
   const impl = await post(ctx.url, 'get_impl_info', {});
   assert.equal(impl.json.data.milky_version, '1.2');
 });
+
+test('message answers follow the scene asked for, and still pass the official schemas', async () => {
+  for (const scene of ['friend', 'group', 'temp']) {
+    const peer = scene === 'group' ? G : U;
+    const one = await post(ctx.url, 'get_message', { message_scene: scene, peer_id: peer, message_seq: 5 });
+    assert.equal(one.json.data.message.message_scene, scene);
+    assert.equal(one.json.data.message.peer_id, peer);
+    assert.ok(official.get('get_message').output.safeParse(one.json.data).success);
+    const history = await post(ctx.url, 'get_history_messages', { message_scene: scene, peer_id: peer, limit: 5 });
+    assert.ok(history.json.data.messages.length > 0);
+    for (const m of history.json.data.messages) assert.equal(m.message_scene, scene);
+    assert.ok(official.get('get_history_messages').output.safeParse(history.json.data).success);
+  }
+});
