@@ -102,7 +102,7 @@ test('text log and SIGINT: live lines with verdicts, then the summary, exit 0', 
   const done = exited(child);
   child.kill('SIGINT');
   assert.equal((await done).code, 0);
-  assert.match(out.stdout, /POST \/api\/set_group_whole_mute 200 -400 FAILED\n {4}✗ `enable` 是 NapCat 的参数名：set_group_whole_mute 中叫 `is_mute`/);
+  assert.match(out.stdout, /POST \/api\/set_group_whole_mute 200 -400 FAILED\n {4}✗ `enable` 是 NapCat 的参数名：set_group_whole_mute 中叫 `is_mute`；真实的 Milky 服务端会静默忽略 `enable`，并使用默认值 `is_mute: true`\n/);
   assert.match(out.stdout, /POST \/api\/get_login_info 200 ok/);
   assert.match(out.stdout, /汇总：共 2 个请求，1 个成功，1 个失败/);
 });

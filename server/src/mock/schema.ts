@@ -21,6 +21,7 @@ export interface Def {
   innerType?: Schema;
   in?: Schema;
   getter?: () => Schema;
+  defaultValue?: unknown;
 }
 
 export interface ZodIssue {
@@ -83,6 +84,19 @@ export function isOptional(schema: Schema): boolean {
     else return false;
   }
   return false;
+}
+
+/** The value a field takes when it is left out, if its schema has a default. */
+export function defaultOf(schema: Schema): { value: unknown } | undefined {
+  let s = schema;
+  for (let guard = 0; guard < 50; guard++) {
+    const d = s._zod.def;
+    if (d.type === 'default' || d.type === 'prefault') return { value: d.defaultValue };
+    if (d.type === 'optional' || d.type === 'nullable' || d.type === 'catch' || d.type === 'readonly') s = d.innerType!;
+    else if (d.type === 'pipe') s = d.in!;
+    else return undefined;
+  }
+  return undefined;
 }
 
 /** The fields of an object schema (after unwrapping), or null for other schemas. */

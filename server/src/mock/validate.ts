@@ -3,7 +3,7 @@ import { catalog } from '../core/catalog';
 import type { Locale } from '../core/messages';
 import { cqToSegments } from './cq';
 import { say, type MessageKey } from './messages';
-import { isUin, pickOption, shapeOf, unwrap, type Endpoint, type Schema, type ZodIssue } from './schema';
+import { defaultOf, isUin, pickOption, shapeOf, unwrap, type Endpoint, type Schema, type ZodIssue } from './schema';
 
 export interface Problem {
   /** Where, as written in the body: `message[0].data.text`; '' for the body itself. */
@@ -227,7 +227,11 @@ export function validateInput(endpoint: Endpoint, body: unknown, options: Valida
     if (milky && (path.length > 1 || milky in topShape)) {
       renamed.add(formatPath([...path.slice(0, -1), milky]));
       const owner = path.length === 1 ? endpoint.name : say(locale, 'segmentName', { type: segmentType! });
-      unknown.push({ path: where, code: 'renamedKey', message: say(locale, 'renamedKey', { path: where, endpoint: owner, milky }) });
+      // The default a real server puts in its place: { group_id, enable: false } on set_group_whole_mute mutes the group.
+      const fallback = path.length === 1 && (body as Record<string, unknown>)[milky] === undefined ? defaultOf(topShape[milky]) : undefined;
+      unknown.push(fallback
+        ? { path: where, code: 'renamedKeyDefault', message: say(locale, 'renamedKeyDefault', { path: where, endpoint: owner, milky, value: JSON.stringify(fallback.value) }) }
+        : { path: where, code: 'renamedKey', message: say(locale, 'renamedKey', { path: where, endpoint: owner, milky }) });
     } else if (known.length === 0) {
       unknown.push({ path: where, code: 'unknownKeyNone', message: say(locale, 'unknownKeyNone', { path: where, endpoint: endpoint.name }) });
     } else {
