@@ -237,3 +237,16 @@ test('bad requests do not crash it: garbage, aborted bodies, half requests, bad 
     assert.ok(ctx.lines.some((l) => /aborted|went away/.test(l)), 'an aborted body is logged');
   } finally { await ctx.server.close(); }
 });
+
+test('a flood of distinct bad paths keeps the summary bounded', async () => {
+  const ctx = await start();
+  try {
+    for (let i = 0; i < 600; i += 50) await Promise.all(Array.from({ length: 50 }, (_, j) => fetch(`${ctx.url}/x${i + j}`).then((r) => r.text())));
+    await post(ctx.url, `${'y'.repeat(5000)}`, {});
+    const summary = ctx.server.summary().split('\n');
+    assert.match(summary[0], /601 requests, 0 ok, 601 failed/);
+    assert.ok(summary.length <= 502, `${summary.length} lines`);
+    assert.ok(summary.some((l) => /\(other\): 0 ok, \d+ failed/.test(l)));
+    assert.ok(summary.every((l) => l.length < 200));
+  } finally { await ctx.server.close(); }
+});

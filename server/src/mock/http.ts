@@ -133,17 +133,19 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   const { locale } = ctx;
   const name = decodeURIComponentSafe(url.pathname.slice('/api/'.length));
   const endpoint = endpoints.get(name);
+  // Counted under the name asked for when it looks like one (send_group_msg), not under any garbage.
+  const logName = endpoint || /^[\w.-]{1,64}$/.test(name) ? name : null;
   if (req.method !== 'POST') {
     req.resume();
-    return fail(ctx, req, res, 405, requestProblem(locale, 'methodNotAllowed', { method: req.method ?? '?', allow: 'POST' }), name, { Allow: 'POST' });
+    return fail(ctx, req, res, 405, requestProblem(locale, 'methodNotAllowed', { method: req.method ?? '?', allow: 'POST' }), logName, { Allow: 'POST' });
   }
   if (!authorized(req, url, ctx.token, false)) {
     req.resume();
-    return fail(ctx, req, res, 401, requestProblem(locale, url.searchParams.has('access_token') ? 'unauthorizedQuery' : 'unauthorized'), name, { 'WWW-Authenticate': 'Bearer' });
+    return fail(ctx, req, res, 401, requestProblem(locale, url.searchParams.has('access_token') ? 'unauthorizedQuery' : 'unauthorized'), logName, { 'WWW-Authenticate': 'Bearer' });
   }
   if (!endpoint) {
     req.resume();
-    return fail(ctx, req, res, 404, notFound(name, locale), name);
+    return fail(ctx, req, res, 404, notFound(name, locale), logName);
   }
   if (!isJsonType(req.headers['content-type'])) {
     req.resume();

@@ -21,6 +21,8 @@ export interface LogEntry {
 
 interface Counts { ok: number; failed: number }
 
+const MAX_NAMES = 500;
+
 export class RequestLog {
   private readonly counts = new Map<string, Counts>();
   private total = 0;
@@ -31,7 +33,9 @@ export class RequestLog {
   record(entry: LogEntry): void {
     this.total++;
     if (entry.ok) this.okTotal++;
-    const name = entry.endpoint ?? `${entry.method} ${entry.path}`;
+    let name = entry.endpoint ?? `${entry.method} ${entry.path.length > 80 ? `${entry.path.slice(0, 79)}…` : entry.path}`;
+    // A flood of distinct garbage paths must not grow the summary without end.
+    if (!this.counts.has(name) && this.counts.size >= MAX_NAMES) name = '(other)';
     const c = this.counts.get(name) ?? { ok: 0, failed: 0 };
     if (entry.ok) c.ok++; else c.failed++;
     this.counts.set(name, c);
