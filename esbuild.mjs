@@ -11,6 +11,8 @@ const entries = [
   { in: 'server/src/server.ts', out: 'server' },
   // The pure core as a library: what the tests and the benchmark import.
   { in: 'server/src/lib.ts', out: 'core' },
+  // `napcat-milky mock` as a library: what test/mock imports.
+  { in: 'server/src/mock/index.ts', out: 'mock' },
   { in: 'client/src/extension.ts', out: 'extension' },
 ].filter((e) => existsSync(e.in));
 
@@ -43,7 +45,8 @@ const contexts = await Promise.all([parserBuild, ...entries.map((e) => esbuild.c
   format: 'cjs',
   target: 'node20',
   outdir: 'dist',
-  external: ['vscode'],
+  // ws falls back to plain JS without its optional native add-ons.
+  external: ['vscode', 'bufferutil', 'utf-8-validate'],
   mainFields: ['module', 'main'],
   sourcemap: production ? false : 'linked',
   minify: production,

@@ -9,6 +9,7 @@ import { walk, type InputFile } from './node/walk';
 import { writeFileAtomic } from './node/write';
 
 const USAGE = `Usage: napcat-milky <check|fix> [options] [paths...]
+       napcat-milky mock [options]   a local Milky 1.2 server that checks a bot's requests (mock --help)
 
 Commands:
   check            report NapCat action uses and their Milky equivalents (default path: .)
@@ -162,6 +163,7 @@ function runFix(items: Analyzed[], args: Args, errors: string[]): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'mock') return (await import('./mock')).runMock(argv.slice(1));
   let args;
   try {
     args = parseArgs(argv);
