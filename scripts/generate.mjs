@@ -1,15 +1,18 @@
-// Writes every generated artifact from the catalog: the catalog JSON the core imports, snippets,
+// Writes every generated artifact: the catalog JSON the core imports, the event table, snippets,
 // the injection grammar and the README table. `--check` exits 1 when a committed copy is stale.
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog } from './catalog-build.mjs';
 import { renderArtifacts } from './artifacts.mjs';
+import { buildEvents, renderEvents } from './events-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 const catalog = await buildCatalog();
 const outputs = renderArtifacts(catalog, (p) => (existsSync(path.join(root, p)) ? readFileSync(path.join(root, p), 'utf8') : ''));
+// The event table (OneBot 11 discriminators → Milky event types) the events scanner imports.
+outputs['server/src/core/catalog/events.generated.json'] = renderEvents(buildEvents());
 const stale = [];
 for (const [rel, text] of Object.entries(outputs)) {
   const file = path.join(root, rel);
