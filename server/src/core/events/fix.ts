@@ -1,0 +1,389 @@
+/**
+ * Fix planning for OneBot 11 event discriminators: all or nothing per guarded block. The test and its
+ * property change together (`e.post_type === 'notice' && e.notice_type === 'group_increase'` →
+ * `e.event_type === 'group_member_increase'`) only when every read of the event variable inside the
+ * guarded block moves too (`e.group_id` → `e.data.group_id`). Otherwise: no edit, and the steps by
+ * hand as data. Pure: facts in, edits and steps out.
+ */
+import type * as TS from 'typescript';
+import { DISCRIMINATORS, eventTable, type EventRow, type FieldMove, type MessageScene, type MissingReason } from '../catalog/events';
+import type { Edit } from '../edits';
+import { ts } from '../scan/typescript';
+import { scanEvents, type EventGuard, type EventScan, type EventSwitch, type Range } from './scan';
+
+export type EventStepCode =
+  /** Change the discriminator test(s) to `event_type` (and `data.message_scene`): given with `milky`. */
+  | 'event-type'
+  /** A read that moves: `field` → `to[0]`. Listed in a manual plan so the steps are complete. */
+  | 'move'
+  /** The block covers more than one Milky event (group_ban → group_mute | group_whole_mute): split it. */
+  | 'several-events'
+  /** Milky has no such event (`reason`). */
+  | 'no-milky-event'
+  /** A read of a field the table does not list for this event. */
+  | 'unknown-field'
+  /** Milky has no such field (raw_message, font). */
+  | 'no-field'
+  /** The value is in another id space (message_id → message_seq). */
+  | 'lookup'
+  /** The value or its shape changes (message → data.segments, sub_type → data.is_set). */
+  | 'transform'
+  /** The target depends on what the code does not show (operator_id of group_increase). */
+  | 'ambiguous-field'
+  /** `e.sender` read as a whole: its parts go to different places. */
+  | 'whole-object'
+  /** The event variable is passed on, returned, spread, destructured or assigned. */
+  | 'escapes'
+  /** A field of the event is assigned. */
+  | 'write'
+  /** `e[expr]`: which field is unknown. */
+  | 'dynamic-access'
+  /** Another OneBot discriminator is read inside the block. */
+  | 'discriminator-read'
+  /** The event variable's name is declared again inside the block. */
+  | 'shadowed'
+  /** The condition also tests the event with ||, !==, ! or a second event variable. */
+  | 'complex-condition'
+  /** An enclosing guard tests the same variable (`if (e.post_type === 'notice') { if (…) }`). */
+  | 'enclosing-guard'
+  /** A framework subscription: the client and its event API change, not only the name. */
+  | 'subscription'
+  /** The event is not a plain variable (`ctx.event.post_type`) or the handler destructures it. */
+  | 'not-identifier'
+  /** The default clause of the switch reads the event. */
+  | 'default-read'
+  /** A switch on message_type, post_type, sub_type or meta_event_type: no single Milky property to switch on. */
+  | 'switch-kind';
+
+export interface EventStep {
+  code: EventStepCode;
+  /** The OneBot field as read (`group_id`, `sender.nickname`). */
+  field?: string;
+  /** Milky paths (relative to the event). */
+  to?: string[];
+  milky?: string[];
+  scenes?: MessageScene[];
+  reasons?: MissingReason[];
+  /** Where in the text (the read, the literal). */
+  start?: number;
+  end?: number;
+  note?: string;
+}
+
+export interface EventFixPlan {
+  kind: 'if' | 'switch' | 'handler';
+  /** Guards covered (an if or handler: one; a switch: every case group). */
+  guards: number[];
+  /** Literal facts covered. */
+  literals: number[];
+  /** Non-empty only when the whole block migrates: then `manual` is empty. */
+  edits: Edit[];
+  manual: EventStep[];
+}
+
+const DISCRIMINATOR_NAMES: ReadonlySet<string> = new Set(DISCRIMINATORS);
+
+/** Rows that decide field moves: those with a Milky event that NapCat emits, else all with a Milky event. */
+function liveRows(rowIds: readonly number[]): EventRow[] {
+  const rows = rowIds.map((i) => eventTable.rows.find((r) => r.row === i)!).filter((r) => r.milky.length > 0);
+  const emitted = rows.filter((r) => r.status !== 'none');
+  return emitted.length ? emitted : rows;
+}
+
+interface Read {
+  /** The field path as written (`group_id`, `sender.nickname`). */
+  path: string[];
+  /** Text range of the path part that is replaced (from the first name to the last). */
+  replace: Range;
+  /** Element access: `e['x']` — the quote and where `[` starts. */
+  element?: { quote: string; from: number; optional: boolean };
+  start: number;
+  end: number;
+}
+
+interface ReadScan {
+  reads: Read[];
+  problems: EventStep[];
+}
+
+/** Every use of `name` inside the ranges, classified. */
+function collectReads(sf: TS.SourceFile, text: string, name: string, ranges: Range[]): ReadScan {
+  const t = ts();
+  const K = t.SyntaxKind;
+  const reads: Read[] = [];
+  const problems: EventStep[] = [];
+  const at = (n: TS.Node): { start: number; end: number } => ({ start: n.getStart(sf), end: n.end });
+
+  const bindsName = (b: TS.BindingName): boolean => {
+    if (b.kind === K.Identifier) return b.text === name;
+    return (b as TS.BindingPattern).elements.some((el) => el.kind === K.BindingElement && bindsName((el as TS.BindingElement).name));
+  };
+
+  const onIdentifier = (id: TS.Identifier, stack: TS.Node[]): void => {
+    const p = stack[stack.length - 1];
+    if (!p) { problems.push({ code: 'escapes', ...at(id) }); return; }
+    // Not a reference: a property name, a key, a label.
+    if (p.kind === K.PropertyAccessExpression && (p as TS.PropertyAccessExpression).name === id) return;
+    if ((p.kind === K.PropertyAssignment || p.kind === K.MethodDeclaration || p.kind === K.PropertyDeclaration || p.kind === K.PropertySignature) && (p as TS.PropertyAssignment).name === id) return;
+    if (p.kind === K.BindingElement && (p as TS.BindingElement).propertyName === id) return;
+    if (p.kind === K.LabeledStatement || p.kind === K.BreakStatement || p.kind === K.ContinueStatement) return;
+    if (p.kind === K.PropertyAccessExpression) {
+      const a = p as TS.PropertyAccessExpression;
+      const path = [a.name.text];
+      let outer: TS.Node = a;
+      let depth = 2;
+      const g = stack[stack.length - depth];
+      if (g && g.kind === K.PropertyAccessExpression && (g as TS.PropertyAccessExpression).expression === a) {
+        path.push((g as TS.PropertyAccessExpression).name.text);
+        outer = g;
+        depth++;
+      }
+      const replace = { start: a.name.getStart(sf), end: outer === a ? a.name.end : (outer as TS.PropertyAccessExpression).name.end };
+      if (isWritten(outer, stack[stack.length - depth])) { problems.push({ code: 'write', field: path.join('.'), ...at(outer) }); return; }
+      reads.push({ path, replace, start: a.getStart(sf), end: outer.end });
+      return;
+    }
+    if (p.kind === K.ElementAccessExpression && (p as TS.ElementAccessExpression).expression === id) {
+      const a = p as TS.ElementAccessExpression;
+      const arg = a.argumentExpression;
+      if (arg.kind !== K.StringLiteral && arg.kind !== K.NoSubstitutionTemplateLiteral) { problems.push({ code: 'dynamic-access', ...at(a) }); return; }
+      if (isWritten(a, stack[stack.length - 2])) { problems.push({ code: 'write', field: (arg as TS.StringLiteral).text, ...at(a) }); return; }
+      const argStart = arg.getStart(sf);
+      reads.push({ path: [(arg as TS.StringLiteral).text], replace: { start: argStart + 1, end: arg.end - 1 }, element: { quote: text[argStart], from: id.end, optional: !!a.questionDotToken }, start: a.getStart(sf), end: a.end });
+      return;
+    }
+    problems.push({ code: 'escapes', ...at(id) });
+  };
+
+  const isWritten = (target: TS.Node, parent: TS.Node | undefined): boolean => {
+    if (!parent) return false;
+    if (parent.kind === K.BinaryExpression) {
+      const b = parent as TS.BinaryExpression;
+      return b.left === target && b.operatorToken.kind >= K.FirstAssignment && b.operatorToken.kind <= K.LastAssignment;
+    }
+    if (parent.kind === K.PrefixUnaryExpression || parent.kind === K.PostfixUnaryExpression) {
+      const op = (parent as TS.PrefixUnaryExpression).operator;
+      return op === K.PlusPlusToken || op === K.MinusMinusToken;
+    }
+    return parent.kind === K.DeleteExpression;
+  };
+
+  const visit = (node: TS.Node, stack: TS.Node[]): void => {
+    if (t.isFunctionLike(node) && (node as TS.SignatureDeclaration).parameters?.some((prm) => bindsName(prm.name))) return; // its own `name`
+    if ((node.kind === K.VariableDeclaration || node.kind === K.BindingElement) && bindsName((node as TS.VariableDeclaration).name)) {
+      problems.push({ code: 'shadowed', ...at(node) });
+    }
+    if (node.kind === K.CatchClause && (node as TS.CatchClause).variableDeclaration && bindsName((node as TS.CatchClause).variableDeclaration!.name)) { return; }
+    if ((node.kind === K.FunctionDeclaration || node.kind === K.ClassDeclaration) && (node as TS.FunctionDeclaration).name?.text === name) {
+      problems.push({ code: 'shadowed', ...at(node) });
+      return;
+    }
+    if (node.kind === K.Identifier) { if ((node as TS.Identifier).text === name) onIdentifier(node as TS.Identifier, stack); return; }
+    if (node.kind === K.ShorthandPropertyAssignment && (node as TS.ShorthandPropertyAssignment).name.text === name) { problems.push({ code: 'escapes', ...at(node) }); return; }
+    stack.push(node);
+    t.forEachChild(node, (c) => { visit(c, stack); });
+    stack.pop();
+  };
+
+  for (const r of ranges) {
+    // The largest nodes inside the range, each with the path of nodes above it (for the parent checks).
+    const descend = (node: TS.Node, stack: TS.Node[]): void => {
+      t.forEachChild(node, (c) => {
+        const s = c.getStart(sf);
+        if (c.end <= r.start || s >= r.end) return;
+        if (s >= r.start && c.end <= r.end) { visit(c, [...stack, node]); return; }
+        descend(c, [...stack, node]);
+      });
+    };
+    descend(sf, []);
+  }
+  return { reads, problems };
+}
+
+interface Resolved { move?: { read: Read; to: string }; step?: EventStep }
+
+function resolveRead(read: Read, rows: EventRow[]): Resolved {
+  const field = read.path.join('.');
+  const pos = { start: read.start, end: read.end };
+  if (DISCRIMINATOR_NAMES.has(read.path[0])) return { step: { code: 'discriminator-read', field: read.path[0], ...pos } };
+  let target: string | undefined;
+  let replaceWhole = true;
+  let kind: FieldMove['kind'] | 'unknown' | 'whole-object' | undefined;
+  let moves: readonly string[] = [];
+  for (const r of rows) {
+    let f: FieldMove | undefined;
+    let whole = true;
+    if (read.path.length > 1 && Object.prototype.hasOwnProperty.call(r.fields, field)) f = r.fields[field];
+    else if (Object.prototype.hasOwnProperty.call(r.fields, read.path[0])) { f = r.fields[read.path[0]]; whole = read.path.length === 1; }
+    let k: typeof kind;
+    let to: string | undefined;
+    if (!f) k = Object.keys(r.fields).some((key) => key.startsWith(`${read.path[0]}.`)) && read.path.length === 1 ? 'whole-object' : 'unknown';
+    else { k = f.kind; to = f.to[0]; moves = f.to; }
+    if (kind === undefined) { kind = k; target = to; replaceWhole = whole; continue; }
+    if (kind !== k || target !== to || replaceWhole !== whole) return { step: { code: 'ambiguous-field', field, ...pos, note: 'differs between the events this block covers' } };
+  }
+  switch (kind) {
+    case 'move':
+      // A move of `a` read as `e.a.b`: only `a` changes, `.b` stays.
+      return { move: { read: replaceWhole ? read : { ...read, replace: { start: read.replace.start, end: read.replace.start + read.path[0].length }, path: [read.path[0]] }, to: target! } };
+    case 'lookup': return { step: { code: 'lookup', field, to: [...moves], ...pos } };
+    case 'transform': return { step: { code: 'transform', field, to: [...moves], ...pos } };
+    case 'none': return { step: { code: 'no-field', field, ...pos } };
+    case 'ambiguous': return { step: { code: 'ambiguous-field', field, to: [...moves], ...pos } };
+    case 'whole-object': return { step: { code: 'whole-object', field, ...pos } };
+    default: return { step: { code: 'unknown-field', field, ...pos } };
+  }
+}
+
+function readEdit(m: { read: Read; to: string }, text: string): Edit | undefined {
+  const { read, to } = m;
+  const written = text.slice(read.replace.start, read.replace.end);
+  if (!read.element) return written === to ? undefined : { start: read.replace.start, end: read.replace.end, newText: to };
+  const parts = to.split('.');
+  if (parts.length === 1) return written === to ? undefined : { start: read.replace.start, end: read.replace.end, newText: to };
+  const q = read.element.quote;
+  // `e['group_id']` → `e.data['group_id']`; `e?.['x']` → `e?.data['x']`.
+  return { start: read.element.from, end: read.end, newText: `${read.element.optional ? '?.' : '.'}${parts.slice(0, -1).join('.')}[${q}${parts[parts.length - 1]}${q}]` };
+}
+
+/** The reads of one block, resolved against its rows: moves (as edits) and what blocks them. */
+function planReads(sf: TS.SourceFile, text: string, subject: string, ranges: Range[], rows: EventRow[]): { edits: Edit[]; steps: EventStep[]; blocked: boolean } {
+  const { reads, problems } = collectReads(sf, text, subject, ranges);
+  const edits: Edit[] = [];
+  const steps: EventStep[] = [...problems];
+  for (const read of reads) {
+    const r = resolveRead(read, rows);
+    if (r.step) { steps.push(r.step); continue; }
+    const e = readEdit(r.move!, text);
+    steps.push({ code: 'move', field: read.path.join('.'), to: [r.move!.to], start: read.start, end: read.end });
+    if (e) edits.push(e);
+  }
+  return { edits, steps, blocked: steps.some((s) => s.code !== 'move') };
+}
+
+function singleTarget(g: EventGuard): EventStep | undefined {
+  if (g.milky.length === 0) return { code: 'no-milky-event', reasons: g.reasons };
+  if (g.milky.length > 1) return { code: 'several-events', milky: g.milky };
+  return undefined;
+}
+
+function eventCondition(subject: string, op: string, q: string, event: string, scenes: MessageScene[]): string {
+  let s = `${subject}.event_type ${op} ${q}${event}${q}`;
+  const all: MessageScene[] = ['friend', 'group', 'temp'];
+  if (scenes.length === 1) s += ` && ${subject}.data.message_scene ${op} ${q}${scenes[0]}${q}`;
+  else if (scenes.length === 2) {
+    const other = all.find((x) => !scenes.includes(x))!;
+    s += ` && ${subject}.data.message_scene ${op === '==' ? '!=' : '!=='} ${q}${other}${q}`;
+  }
+  return s;
+}
+
+function finish(plan: EventFixPlan, steps: EventStep[], edits: Edit[]): EventFixPlan {
+  const sorted = (l: EventStep[]) => l.sort((a, b) => (a.start ?? -1) - (b.start ?? -1));
+  if (steps.some((s) => s.code !== 'move' && s.code !== 'event-type')) {
+    plan.manual = sorted(steps);
+    plan.edits = [];
+  } else {
+    plan.edits = edits.sort((a, b) => a.start - b.start);
+    plan.manual = [];
+  }
+  return plan;
+}
+
+function planIf(sf: TS.SourceFile, text: string, scan: EventScan, gi: number): EventFixPlan {
+  const g = scan.guards[gi];
+  const plan: EventFixPlan = { kind: 'if', guards: [gi], literals: [...g.literals], edits: [], manual: [] };
+  const steps: EventStep[] = [];
+  const edits: Edit[] = [];
+  const lits = g.literals.map((i) => scan.literals[i]);
+  steps.push({ code: 'event-type', milky: g.milky, scenes: g.scenes, start: lits[0]?.start, end: lits[lits.length - 1]?.end });
+  const target = singleTarget(g);
+  if (target) steps.push(target);
+  if (g.complex) steps.push({ code: 'complex-condition', ...g.condition });
+  if (g.enclosing >= 0) steps.push({ code: 'enclosing-guard', ...scan.guards[g.enclosing].block });
+  if (!g.subject || g.subject !== g.subjectText) { steps.push({ code: 'not-identifier', note: g.subjectText }); return finish(plan, steps, edits); }
+  const tests = g.tests ?? [];
+  const conj = g.conjuncts ?? [];
+  const testConjuncts = new Set(tests.map((x) => x.conjunct));
+  const ranges = [...conj.filter((_, i) => !testConjuncts.has(i)), g.block];
+  const rows = liveRows(g.rows);
+  const r = planReads(sf, text, g.subject, ranges, rows);
+  steps.push(...r.steps);
+  edits.push(...r.edits);
+  if (!target && tests.length) {
+    const first = tests[0];
+    const lit = scan.literals[first.literal];
+    const q = text[lit.start - 1];
+    const op = first.operator === '==' ? '==' : '===';
+    edits.push({ start: first.start, end: first.end, newText: eventCondition(g.subject, op, q, g.milky[0], g.scenes) });
+    for (const x of tests.slice(1)) {
+      const prev = conj[x.conjunct - 1];
+      edits.push({ start: prev.end, end: conj[x.conjunct].end, newText: '' });
+    }
+  }
+  return finish(plan, steps, edits);
+}
+
+function planSwitch(sf: TS.SourceFile, text: string, scan: EventScan, si: number): EventFixPlan {
+  const sw: EventSwitch = scan.switches[si];
+  const plan: EventFixPlan = { kind: 'switch', guards: [...sw.guards], literals: sw.guards.flatMap((gi) => scan.guards[gi].literals), edits: [], manual: [] };
+  const steps: EventStep[] = [];
+  const edits: Edit[] = [];
+  if (sw.property !== 'notice_type' && sw.property !== 'request_type') steps.push({ code: 'switch-kind', field: sw.property, ...sw.discriminant });
+  if (sw.enclosing >= 0) steps.push({ code: 'enclosing-guard', ...scan.guards[sw.enclosing].block });
+  if (!sw.subject || sw.subject !== sw.subjectText) { steps.push({ code: 'not-identifier', note: sw.subjectText }); return finish(plan, steps, edits); }
+  const pr = sw.propertyRange;
+  const quoted = text[pr.start] === '"' || text[pr.start] === "'" || text[pr.start] === '`';
+  edits.push(quoted ? { start: pr.start + 1, end: pr.end - 1, newText: 'event_type' } : { start: pr.start, end: pr.end, newText: 'event_type' });
+  for (const gi of sw.guards) {
+    const g = scan.guards[gi];
+    const lits = g.literals.map((i) => scan.literals[i]);
+    steps.push({ code: 'event-type', milky: g.milky, scenes: g.scenes, start: lits[0]?.start, end: lits[lits.length - 1]?.end });
+    const target = singleTarget(g);
+    if (target) { steps.push({ ...target, start: lits[0]?.start, end: lits[0]?.end }); continue; }
+    const r = planReads(sf, text, sw.subject, [g.block], liveRows(g.rows));
+    steps.push(...r.steps);
+    edits.push(...r.edits);
+    // Each label names one OneBot event of this group; a group of labels may share one Milky event.
+    const seen = new Set<string>();
+    for (const l of lits) {
+      const m = l.milky.length === 1 ? l.milky[0] : undefined;
+      if (!m) { steps.push({ code: l.milky.length ? 'several-events' : 'no-milky-event', milky: l.milky, reasons: l.reasons, start: l.start, end: l.end }); continue; }
+      // Two labels that become one Milky event: keep the first, the second would be a duplicate case.
+      if (seen.has(m)) { steps.push({ code: 'several-events', milky: [m], start: l.start, end: l.end, note: 'two cases become one Milky event' }); continue; }
+      seen.add(m);
+      edits.push({ start: l.start, end: l.end, newText: m });
+    }
+  }
+  if (sw.defaultBlock) {
+    const { reads, problems } = collectReads(sf, text, sw.subject, [sw.defaultBlock]);
+    if (reads.length || problems.length) steps.push({ code: 'default-read', ...sw.defaultBlock });
+  }
+  return finish(plan, steps, edits);
+}
+
+function planHandler(sf: TS.SourceFile, text: string, scan: EventScan, gi: number): EventFixPlan {
+  const g = scan.guards[gi];
+  const plan: EventFixPlan = { kind: 'handler', guards: [gi], literals: [...g.literals], edits: [], manual: [] };
+  const lit = scan.literals[g.literals[0]];
+  const steps: EventStep[] = [{ code: 'subscription', milky: g.milky, scenes: g.scenes, reasons: g.reasons, start: lit?.start, end: lit?.end }];
+  const target = singleTarget(g);
+  if (target) steps.push(target);
+  if (!g.subject) steps.push({ code: 'not-identifier', note: 'the handler destructures the event' });
+  else steps.push(...planReads(sf, text, g.subject, [g.block], liveRows(g.rows)).steps);
+  return finish(plan, steps, []);
+}
+
+/**
+ * One plan per guarded if, per switch on a discriminator and per subscription handler. A plan has
+ * edits (the whole block migrates) or manual steps (nothing changes), never both.
+ */
+export function planEventFixes(sf: TS.SourceFile, text: string, scan: EventScan = scanEvents(sf, text)): EventFixPlan[] {
+  const plans: EventFixPlan[] = [];
+  scan.guards.forEach((g, i) => {
+    if (g.kind === 'if') plans.push(planIf(sf, text, scan, i));
+    else if (g.kind === 'handler') plans.push(planHandler(sf, text, scan, i));
+  });
+  scan.switches.forEach((sw, i) => { if (sw.guards.length) plans.push(planSwitch(sf, text, scan, i)); });
+  return plans.sort((a, b) => (scan.literals[a.literals[0]]?.start ?? 0) - (scan.literals[b.literals[0]]?.start ?? 0));
+}
