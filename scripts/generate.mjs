@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog } from './catalog-build.mjs';
 import { renderArtifacts } from './artifacts.mjs';
-import { buildEvents, renderEvents } from './events-build.mjs';
+import { buildEvents, buildResults, renderEvents } from './events-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -13,6 +13,8 @@ const catalog = await buildCatalog();
 const outputs = renderArtifacts(catalog, (p) => (existsSync(path.join(root, p)) ? readFileSync(path.join(root, p), 'utf8') : ''));
 // The event table (OneBot 11 discriminators → Milky event types) the events scanner imports.
 outputs['server/src/core/catalog/events.generated.json'] = renderEvents(buildEvents());
+// Result shapes Milky changed (list wrappers, renamed fields), for the transport hints.
+outputs['server/src/core/catalog/results.generated.json'] = JSON.stringify(await buildResults(), null, 1) + '\n';
 const stale = [];
 for (const [rel, text] of Object.entries(outputs)) {
   const file = path.join(root, rel);
