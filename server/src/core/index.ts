@@ -22,3 +22,7 @@ export { scanEvents, matchRows, tupleOfEventName, SUBSCRIBE_METHODS } from './ev
 export type { EventScan, EventLiteral, EventGuard, EventSwitch, GuardTest, EventTuple, CompareOperator } from './events/scan';
 export { planEventFixes } from './events/fix';
 export type { EventFixPlan, EventStep, EventStepCode } from './events/fix';
+export { scanTransport, RETCODES } from './transport/scan';
+export type { TransportScan, TransportHint, TransportHintCode, CallHelper, HelperCall } from './transport/scan';
+export { resultChanges, resultChange } from './catalog/results';
+export type { ResultChange, RenamedField } from './catalog/results';
