@@ -339,8 +339,8 @@ function planSwitch(sf: TS.SourceFile, text: string, scan: EventScan, si: number
     const g = scan.guards[gi];
     const lits = g.literals.map((i) => scan.literals[i]);
     steps.push({ code: 'event-type', milky: g.milky, scenes: g.scenes, start: lits[0]?.start, end: lits[lits.length - 1]?.end });
-    const target = singleTarget(g);
-    if (target) { steps.push({ ...target, start: lits[0]?.start, end: lits[0]?.end }); continue; }
+    // Each label is checked below; a fall-through group may join several Milky events.
+    if (g.milky.length === 0) { steps.push({ code: 'no-milky-event', reasons: g.reasons, start: lits[0]?.start, end: lits[0]?.end }); continue; }
     const r = planReads(sf, text, sw.subject, [g.block], liveRows(g.rows));
     steps.push(...r.steps);
     edits.push(...r.edits);

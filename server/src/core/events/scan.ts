@@ -399,6 +399,29 @@ class EventFinder {
     // Other conjuncts: a nested test of the same subject there (`a || b`) makes the guard complex.
     const before = this.literals.length;
     conj.forEach((c, i) => { if (!found[i]) this.visit(c); });
+    if (guard < 0) {
+      // Tests only inside ||, !, a ternary: still a guarded block, never rewritten.
+      const inner = this.literals.slice(before).filter((l) => l.subject !== null);
+      if (inner.length) {
+        const subjectText = inner[0].subject!;
+        const mine = inner.filter((l) => l.subject === subjectText);
+        const rows = eventTable.rows.filter((r) => mine.some((l) => l.rows.includes(r.row)));
+        const encl = this.enclosingTuple(subjectText);
+        guard = this.guards.length;
+        const first = this.strip(s.expression);
+        this.guards.push({
+          kind: 'if', subject: /^[A-Za-z_$][\w$]*$/.test(subjectText) ? subjectText : null, subjectText, tuple: {}, ...candidatesOf(rows),
+          literals: mine.map((l) => this.literals.indexOf(l)), condition: this.range(first), conjuncts: conj.map((c) => this.range(c)), tests: [],
+          complex: true, block: this.range(s.thenStatement), enclosing: encl.guard,
+        });
+        for (const l of mine) l.guard = guard;
+        this.ctx.push({ subjectText, tuple: {}, guard });
+        this.visit(s.thenStatement);
+        this.ctx.pop();
+        if (s.elseStatement) this.visit(s.elseStatement);
+        return;
+      }
+    }
     if (guard >= 0) {
       const g = this.guards[guard];
       if (this.literals.slice(before).some((l) => l.subject === g.subjectText)) g.complex = true;
