@@ -93,6 +93,14 @@ describe('hints', () => {
     assert.deepEqual(hints("const wss = new WebSocketServer({ port: 8080 }); wss.on('connection', f);"), []);
   });
 
+  test('an implementation that writes OneBot events (post_type as a key) is quiet', () => {
+    assert.deepEqual(hints("const wss = new WebSocketServer({ port: 3001 }); wss.on('connection', (ws) => ws.send(JSON.stringify({ post_type: 'meta_event', meta_event_type: 'lifecycle' })));"), []);
+  });
+
+  test('prose that mentions /_events is quiet', () => {
+    assert.deepEqual(hints("log('NapCat streams on /_events, Milky on /event'); const re = /_events_total/;"), []);
+  });
+
   test('a list result used as an array → data.groups', () => {
     const text = "const groups = (await call('get_group_list')).data;\ngroups.forEach((g) => log(g.group_id));\n(await call('get_friend_list', {})).data.map((f) => f.user_id);\nfor (const m of (await call('get_group_member_list', { group_id: 1 })).data) {}";
     const r = scan(text);

@@ -128,7 +128,8 @@ class TransportFinder {
   private readonly seen = new Set<string>();
 
   constructor(private readonly sf: TS.SourceFile, private readonly text: string) {
-    this.readsEvents = /\bpost_type\b/.test(text);
+    // Reads `x.post_type` (a bot); an implementation only writes `post_type:` keys.
+    this.readsEvents = /\.\s*post_type\b|\[\s*['"`]post_type['"`]\s*\]/.test(text);
     this.mentionsRetcode = /\bretcode\b/.test(text);
   }
 
@@ -247,7 +248,8 @@ class TransportFinder {
     // Module specifiers are never URLs.
     const p = stack[stack.length - 1];
     if (p && (p.kind === this.K.ImportDeclaration || p.kind === this.K.ExportDeclaration || p.kind === this.K.ExternalModuleReference)) return;
-    for (const m of raw.matchAll(/\/_events(?![\w-])/g)) {
+    // A path or URL part (`/_events`, `host:3000/_events`, `${base}/_events`), not prose that mentions it.
+    for (const m of raw.matchAll(/(?<=^|[\w}\]:.-])\/_events(?=$|[?#/'"`])/g)) {
       this.add({ code: 'sse-path', start: contentStart + m.index, end: contentStart + m.index + m[0].length, milky: '/event' });
     }
     const tokens = [...raw.matchAll(/[?&]access_token=/g)];
