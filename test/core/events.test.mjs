@@ -348,6 +348,25 @@ describe('fix: all or nothing per guarded block', () => {
     assert.ok(ps[1].manual.some((s) => s.code === 'enclosing-guard'));
   });
 
+  test('an early return on a discriminator before the block: no edit (the return would always fire)', () => {
+    const r = fixOne("ws.on('message', (raw) => {\n  const e = JSON.parse(raw);\n  if (e.post_type !== 'notice') return;\n  if (e.notice_type === 'group_increase') { f(e.group_id); }\n});");
+    assert.deepEqual(r.plan.edits, []);
+    assert.ok(r.manual.includes('outside-read:post_type'));
+  });
+
+  test('a discriminator read into a variable before the block: no edit', () => {
+    const r = fixOne("function h(e) { const notice = e.post_type === 'notice'; if (notice && e.notice_type === 'group_increase') { f(e.group_id); } }");
+    assert.deepEqual(r.plan.edits, []);
+    assert.ok(r.manual.includes('outside-read:post_type'));
+  });
+
+  test('else-if siblings are separate blocks; reads in another function do not count', () => {
+    const text = "function h(e) { if (e.notice_type === 'group_increase') { f(e.group_id); } else if (e.notice_type === 'group_decrease') { g(e.user_id); } }\nfunction k(e) { return e.post_type; }";
+    const ps = plans(text);
+    assert.equal(ps.length, 2);
+    assert.equal(core.applyEdits(text, ps.flatMap((p) => p.edits)).split('\n')[0], "function h(e) { if (e.event_type === 'group_member_increase') { f(e.data.group_id); } else if (e.event_type === 'group_member_decrease') { g(e.data.user_id); } }");
+  });
+
   test('switch: one case that cannot move blocks the whole switch', () => {
     const r = fixOne("switch (e.notice_type) { case 'group_increase': hi(e.group_id); break; case 'group_ban': mute(e.user_id); break; }");
     assert.deepEqual(r.plan.edits, []);

@@ -48,6 +48,12 @@ export type EventStepCode =
   | 'enclosing-guard'
   /** A framework subscription: the client and its event API change, not only the name. */
   | 'subscription'
+  /**
+   * A discriminator of the same variable is read outside the tests in the same function
+   * (`if (e.post_type !== 'notice') return;`, `const isNotice = e.post_type === 'notice'`): it decides
+   * whether the block runs, and would stop matching once the block speaks Milky.
+   */
+  | 'outside-read'
   /** The event is not a plain variable (`ctx.event.post_type`) or the handler destructures it. */
   | 'not-identifier'
   /** The default clause of the switch reads the event. */
@@ -261,6 +267,52 @@ function planReads(sf: TS.SourceFile, text: string, subject: string, ranges: Ran
   return { edits, steps, blocked: steps.some((s) => s.code !== 'move') };
 }
 
+/** The innermost function (or the file) around a range. */
+function scopeOf(sf: TS.SourceFile, r: Range): TS.Node {
+  const t = ts();
+  let scope: TS.Node = sf;
+  const down = (n: TS.Node): void => {
+    t.forEachChild(n, (c) => {
+      if (c.getStart(sf) > r.start || c.end < r.end) return;
+      if (t.isFunctionLike(c)) scope = c;
+      down(c);
+    });
+  };
+  down(sf);
+  return scope;
+}
+
+const inside = (x: Range, r: Range): boolean => x.start >= r.start && x.end <= r.end;
+
+/**
+ * Reads of `subject.<discriminator>` in the scope around `own` that are neither inside `own` nor the
+ * tests of a guard (another if of an else-if chain, a switch's discriminant).
+ */
+function outsideReads(sf: TS.SourceFile, scan: EventScan, subject: string, own: Range[]): EventStep[] {
+  const t = ts();
+  const K = t.SyntaxKind;
+  const tests: Range[] = [...scan.guards.flatMap((g) => g.tests ?? []), ...scan.switches.map((s) => s.discriminant)];
+  const out: EventStep[] = [];
+  const scope = scopeOf(sf, own[0]);
+  const visit = (n: TS.Node): void => {
+    if (n !== scope && t.isFunctionLike(n)) return;
+    let prop: string | undefined;
+    let obj: TS.Expression | undefined;
+    if (n.kind === K.PropertyAccessExpression) { prop = (n as TS.PropertyAccessExpression).name.text; obj = (n as TS.PropertyAccessExpression).expression; }
+    else if (n.kind === K.ElementAccessExpression) {
+      const a = (n as TS.ElementAccessExpression).argumentExpression;
+      if (a.kind === K.StringLiteral || a.kind === K.NoSubstitutionTemplateLiteral) { prop = (a as TS.StringLiteral).text; obj = (n as TS.ElementAccessExpression).expression; }
+    }
+    if (prop && obj && DISCRIMINATOR_NAMES.has(prop) && obj.kind === K.Identifier && (obj as TS.Identifier).text === subject) {
+      const r = { start: n.getStart(sf), end: n.end };
+      if (!own.some((o) => inside(r, o)) && !tests.some((x) => inside(r, x))) out.push({ code: 'outside-read', field: prop, ...r });
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(scope);
+  return out;
+}
+
 function singleTarget(g: EventGuard): EventStep | undefined {
   if (g.milky.length === 0) return { code: 'no-milky-event', reasons: g.reasons };
   if (g.milky.length > 1) return { code: 'several-events', milky: g.milky };
@@ -307,6 +359,7 @@ function planIf(sf: TS.SourceFile, text: string, scan: EventScan, gi: number): E
   const testConjuncts = new Set(tests.map((x) => x.conjunct));
   const ranges = [...conj.filter((_, i) => !testConjuncts.has(i)), g.block];
   const rows = liveRows(g.rows);
+  steps.push(...outsideReads(sf, scan, g.subject, [g.condition ?? g.block, g.block]));
   const r = planReads(sf, text, g.subject, ranges, rows);
   steps.push(...r.steps);
   edits.push(...r.edits);
@@ -332,6 +385,7 @@ function planSwitch(sf: TS.SourceFile, text: string, scan: EventScan, si: number
   if (sw.property !== 'notice_type' && sw.property !== 'request_type') steps.push({ code: 'switch-kind', field: sw.property, ...sw.discriminant });
   if (sw.enclosing >= 0) steps.push({ code: 'enclosing-guard', ...scan.guards[sw.enclosing].block });
   if (!sw.subject || sw.subject !== sw.subjectText) { steps.push({ code: 'not-identifier', note: sw.subjectText }); return finish(plan, steps, edits); }
+  steps.push(...outsideReads(sf, scan, sw.subject, [sw.range]));
   const pr = sw.propertyRange;
   const quoted = text[pr.start] === '"' || text[pr.start] === "'" || text[pr.start] === '`';
   edits.push(quoted ? { start: pr.start + 1, end: pr.end - 1, newText: 'event_type' } : { start: pr.start, end: pr.end, newText: 'event_type' });
