@@ -340,8 +340,28 @@ describe('fix: all or nothing per guarded block', () => {
     assert.deepEqual([move.field, move.to], ['group_id', ['data.group_id']]);
   });
 
+  test('a post_type wrapper holding only guards that migrate: the wrapper test goes, all in one plan', () => {
+    const text = "function h(e) {\n  if (e.post_type === 'notice') {\n    if (e.notice_type === 'group_increase') { hi(e.group_id); }\n    else if (e.notice_type === 'group_upload') { up(e.file.name); }\n    switch (e.notice_type) { case 'group_decrease': bye(e.user_id); break; }\n  }\n}";
+    const r = fixOne(text);
+    assert.deepEqual(r.manual, []);
+    assert.equal(r.text, "function h(e) {\n  {\n    if (e.event_type === 'group_member_increase') { hi(e.data.group_id); }\n    else if (e.event_type === 'group_file_upload') { up(e.data.file_name); }\n    switch (e.event_type) { case 'group_member_decrease': bye(e.data.user_id); break; }\n  }\n}");
+    assert.ok(parses(r.text));
+    assert.deepEqual(plans(r.text), []);
+  });
+
+  test('a post_type wrapper with an else, a default, or an inner block that cannot move: nothing changes', () => {
+    for (const text of [
+      "if (e.post_type === 'notice') { if (e.notice_type === 'group_increase') { f(e.group_id); } } else { other(e); }",
+      "if (e.post_type === 'notice') { switch (e.notice_type) { case 'group_increase': f(e.group_id); break; default: g(); } }",
+      "if (e.post_type === 'notice') { if (e.notice_type === 'group_increase') { f(e.group_id); } else { g(); } }",
+      "if (e.post_type === 'notice') { if (e.notice_type === 'group_increase') { f(e.group_id); } if (e.notice_type === 'group_ban') { g(e.user_id); } }",
+    ]) {
+      for (const p of plans(text)) assert.deepEqual(p.edits, [], text);
+    }
+  });
+
   test('an enclosing guard on the same variable: neither block changes', () => {
-    const ps = plans("if (e.post_type === 'notice') { if (e.notice_type === 'group_increase') { f(e.group_id); } }");
+    const ps = plans("if (e.post_type === 'notice') { if (e.notice_type === 'group_increase') { f(e.group_id); } log('seen'); }");
     assert.equal(ps.length, 2);
     for (const p of ps) assert.deepEqual(p.edits, []);
     assert.ok(ps[0].manual.some((s) => s.code === 'several-events'));

@@ -342,7 +342,7 @@ function finish(plan: EventFixPlan, steps: EventStep[], edits: Edit[]): EventFix
   return plan;
 }
 
-function planIf(sf: TS.SourceFile, text: string, scan: EventScan, gi: number): EventFixPlan {
+function planIf(sf: TS.SourceFile, text: string, scan: EventScan, gi: number, outer = -1): EventFixPlan {
   const g = scan.guards[gi];
   const plan: EventFixPlan = { kind: 'if', guards: [gi], literals: [...g.literals], edits: [], manual: [] };
   const steps: EventStep[] = [];
@@ -352,7 +352,7 @@ function planIf(sf: TS.SourceFile, text: string, scan: EventScan, gi: number): E
   const target = singleTarget(g);
   if (target) steps.push(target);
   if (g.complex) steps.push({ code: 'complex-condition', ...g.condition });
-  if (g.enclosing >= 0) steps.push({ code: 'enclosing-guard', ...scan.guards[g.enclosing].block });
+  if (g.enclosing >= 0 && g.enclosing !== outer) steps.push({ code: 'enclosing-guard', ...scan.guards[g.enclosing].block });
   if (!g.subject || g.subject !== g.subjectText) { steps.push({ code: 'not-identifier', note: g.subjectText }); return finish(plan, steps, edits); }
   const tests = g.tests ?? [];
   const conj = g.conjuncts ?? [];
@@ -377,13 +377,13 @@ function planIf(sf: TS.SourceFile, text: string, scan: EventScan, gi: number): E
   return finish(plan, steps, edits);
 }
 
-function planSwitch(sf: TS.SourceFile, text: string, scan: EventScan, si: number): EventFixPlan {
+function planSwitch(sf: TS.SourceFile, text: string, scan: EventScan, si: number, outer = -1): EventFixPlan {
   const sw: EventSwitch = scan.switches[si];
   const plan: EventFixPlan = { kind: 'switch', guards: [...sw.guards], literals: sw.guards.flatMap((gi) => scan.guards[gi].literals), edits: [], manual: [] };
   const steps: EventStep[] = [];
   const edits: Edit[] = [];
   if (sw.property !== 'notice_type' && sw.property !== 'request_type') steps.push({ code: 'switch-kind', field: sw.property, ...sw.discriminant });
-  if (sw.enclosing >= 0) steps.push({ code: 'enclosing-guard', ...scan.guards[sw.enclosing].block });
+  if (sw.enclosing >= 0 && sw.enclosing !== outer) steps.push({ code: 'enclosing-guard', ...scan.guards[sw.enclosing].block });
   if (!sw.subject || sw.subject !== sw.subjectText) { steps.push({ code: 'not-identifier', note: sw.subjectText }); return finish(plan, steps, edits); }
   steps.push(...outsideReads(sf, scan, sw.subject, [sw.range]));
   const pr = sw.propertyRange;
@@ -428,16 +428,87 @@ function planHandler(sf: TS.SourceFile, text: string, scan: EventScan, gi: numbe
   return finish(plan, steps, []);
 }
 
+/** The if statement whose condition is exactly `cond`. */
+function ifAt(sf: TS.SourceFile, cond: Range): TS.IfStatement | undefined {
+  const t = ts();
+  let found: TS.IfStatement | undefined;
+  const down = (n: TS.Node): void => {
+    t.forEachChild(n, (c) => {
+      if (found || c.getStart(sf) > cond.start || c.end < cond.end) return;
+      if (t.isIfStatement(c) && c.expression.getStart(sf) === cond.start && c.expression.end === cond.end) { found = c; return; }
+      down(c);
+    });
+  };
+  down(sf);
+  return found;
+}
+
+/**
+ * `if (e.post_type === 'notice') { <only guards of e: if / else-if chains, switches without default> }`:
+ * the outer test goes once every inner block migrates (each inner test already names one Milky
+ * event, and nothing else in the block runs). Returns the merged plan, or undefined.
+ */
+function planPostTypeWrapper(sf: TS.SourceFile, text: string, scan: EventScan, gi: number): EventFixPlan | undefined {
+  const t = ts();
+  const g = scan.guards[gi];
+  const tests = g.tests ?? [];
+  if (g.kind !== 'if' || g.complex || g.enclosing >= 0 || !g.subject || g.subject !== g.subjectText) return undefined;
+  if (tests.length !== 1 || tests[0].property !== 'post_type' || (g.conjuncts ?? []).length !== 1 || !g.condition) return undefined;
+  const stmt = ifAt(sf, g.condition);
+  if (!stmt || stmt.elseStatement) return undefined;
+  const body = t.isBlock(stmt.thenStatement) ? [...stmt.thenStatement.statements] : [stmt.thenStatement];
+  if (body.length === 0) return undefined;
+  const inner: EventFixPlan[] = [];
+  for (const st of body) {
+    if (t.isSwitchStatement(st)) {
+      const si = scan.switches.findIndex((x) => x.range.start === st.getStart(sf) && x.range.end === st.end);
+      if (si < 0 || scan.switches[si].enclosing !== gi || scan.switches[si].defaultBlock) return undefined;
+      inner.push(planSwitch(sf, text, scan, si, gi));
+      continue;
+    }
+    // An if / else-if chain: each link a guard of this block, and no final else.
+    let link: TS.Statement | undefined = st;
+    let any = false;
+    while (link) {
+      if (!t.isIfStatement(link)) return undefined;
+      const c = { start: link.expression.getStart(sf), end: link.expression.end };
+      const hi = scan.guards.findIndex((x) => x.kind === 'if' && x.condition?.start === c.start && x.condition.end === c.end);
+      if (hi < 0 || scan.guards[hi].enclosing !== gi) return undefined;
+      inner.push(planIf(sf, text, scan, hi, gi));
+      any = true;
+      link = link.elseStatement;
+    }
+    if (!any) return undefined;
+  }
+  if (inner.some((p) => p.edits.length === 0)) return undefined;
+  // `if (e.post_type === 'notice') { … }` → `{ … }`.
+  const drop: Edit = { start: stmt.getStart(sf), end: stmt.thenStatement.getStart(sf), newText: '' };
+  return {
+    kind: 'if',
+    guards: [gi, ...inner.flatMap((p) => p.guards)],
+    literals: [...g.literals, ...inner.flatMap((p) => p.literals)].sort((a, b) => a - b),
+    edits: [drop, ...inner.flatMap((p) => p.edits)].sort((a, b) => a.start - b.start),
+    manual: [],
+  };
+}
+
 /**
  * One plan per guarded if, per switch on a discriminator and per subscription handler. A plan has
  * edits (the whole block migrates) or manual steps (nothing changes), never both.
  */
 export function planEventFixes(sf: TS.SourceFile, text: string, scan: EventScan = scanEvents(sf, text)): EventFixPlan[] {
   const plans: EventFixPlan[] = [];
+  // Post-type wrappers whose whole content migrates: one plan for the wrapper and what it holds.
+  const merged = new Set<number>();
+  scan.guards.forEach((_, i) => {
+    const p = planPostTypeWrapper(sf, text, scan, i);
+    if (p) { plans.push(p); for (const x of p.guards) merged.add(x); }
+  });
   scan.guards.forEach((g, i) => {
+    if (merged.has(i)) return;
     if (g.kind === 'if') plans.push(planIf(sf, text, scan, i));
     else if (g.kind === 'handler') plans.push(planHandler(sf, text, scan, i));
   });
-  scan.switches.forEach((sw, i) => { if (sw.guards.length) plans.push(planSwitch(sf, text, scan, i)); });
+  scan.switches.forEach((sw, i) => { if (sw.guards.length && !sw.guards.some((x) => merged.has(x))) plans.push(planSwitch(sf, text, scan, i)); });
   return plans.sort((a, b) => (scan.literals[a.literals[0]]?.start ?? 0) - (scan.literals[b.literals[0]]?.start ?? 0));
 }
