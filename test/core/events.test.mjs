@@ -132,7 +132,7 @@ describe('detection', () => {
   });
 
   test('!== and != are reported', () => {
-    const r = scan("if (e.notice_type !== 'group_increase') return; if (e.post_type != 'request') return;");
+    const r = scan("function a(e) { if (e.notice_type !== 'group_increase') return; }\nfunction b(e) { if (e.post_type != 'request') return; }");
     assert.deepEqual(r.literals.map((l) => [l.napcat, l.operator]), [['group_increase', '!=='], ['request', '!=']]);
     assert.deepEqual(r.literals[1].milky, ['friend_request', 'group_join_request', 'group_invited_join_request', 'group_invitation']);
   });
@@ -368,10 +368,40 @@ describe('fix: all or nothing per guarded block', () => {
     assert.ok(ps[1].manual.some((s) => s.code === 'enclosing-guard'));
   });
 
-  test('an early return on a discriminator before the block: no edit (the return would always fire)', () => {
-    const r = fixOne("ws.on('message', (raw) => {\n  const e = JSON.parse(raw);\n  if (e.post_type !== 'notice') return;\n  if (e.notice_type === 'group_increase') { f(e.group_id); }\n});");
+  test('an early return on post_type before a block: no edit (the return would always fire)', () => {
+    const ps = plans("ws.on('message', (raw) => {\n  const e = JSON.parse(raw);\n  if (e.post_type !== 'notice') return;\n  if (e.notice_type === 'group_increase') { f(e.group_id); }\n});");
+    assert.equal(ps.length, 2);
+    for (const p of ps) assert.deepEqual(p.edits, []);
+    assert.ok(ps[0].manual.some((s) => s.code === 'several-events'));
+    assert.ok(ps[1].manual.some((s) => s.code === 'enclosing-guard'));
+  });
+
+  test('early exits: the first condition names the Milky event, the others go, the reads after them move', () => {
+    const r = fixOne("function onJoin(e) {\n  if (e.post_type !== 'notice') return;\n  if (e.notice_type !== 'group_increase') return;\n  welcome(e.group_id, e.user_id);\n}");
+    assert.deepEqual(r.manual, []);
+    assert.equal(r.text, "function onJoin(e) {\n  if (e.event_type !== 'group_member_increase') return;\n  welcome(e.data.group_id, e.data.user_id);\n}");
+    assert.deepEqual(plans(r.text), []);
+  });
+
+  test('an early exit on an || of negated tests, with a message scene', () => {
+    const r = fixOne("for (const m of batch) { if (m.post_type != 'message' || m.message_type != 'group') continue; reply(m.group_id, m.user_id); }");
+    assert.equal(r.text, "for (const m of batch) { if (m.event_type != 'message_receive' || m.data.message_scene != 'group') continue; reply(m.data.peer_id, m.data.sender_id); }");
+  });
+
+  test('an early exit whose later reads cannot all move: nothing changes', () => {
+    const r = fixOne("function h(e) { if (e.notice_type !== 'group_increase') { return; } log(e.group_id, e.raw); }");
     assert.deepEqual(r.plan.edits, []);
-    assert.ok(r.manual.includes('outside-read:post_type'));
+    assert.ok(r.manual.includes('unknown-field:raw'));
+  });
+
+  test('an early exit that is not one (no jump, an else, a positive test) is no guard', () => {
+    for (const text of [
+      "function h(e) { if (e.notice_type !== 'group_increase') log(); f(e.group_id); }",
+      "function h(e) { if (e.notice_type !== 'group_increase') return; else g(); f(e.group_id); }",
+      "function h(e) { if (e.notice_type !== 'group_increase' || ready) return; f(e.group_id); }",
+    ]) {
+      assert.ok(!scan(text).guards.some((g) => g.kind === 'unless'), text);
+    }
   });
 
   test('a discriminator read into a variable before the block: no edit', () => {

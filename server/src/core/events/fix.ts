@@ -428,6 +428,44 @@ function planHandler(sf: TS.SourceFile, text: string, scan: EventScan, gi: numbe
   return finish(plan, steps, []);
 }
 
+/**
+ * Early exits: `if (e.post_type !== 'notice') return; if (e.notice_type !== 'group_increase') return; …`
+ * — a run of consecutive ones on the same variable is one plan: the first condition becomes
+ * `e.event_type !== 'group_member_increase'`, the others go, every read after them moves.
+ */
+function planUnless(sf: TS.SourceFile, text: string, scan: EventScan, chain: number[]): EventFixPlan {
+  const first = scan.guards[chain[0]];
+  const last = scan.guards[chain[chain.length - 1]];
+  const plan: EventFixPlan = { kind: 'if', guards: [...chain], literals: chain.flatMap((gi) => scan.guards[gi].literals).sort((a, b) => a - b), edits: [], manual: [] };
+  const steps: EventStep[] = [];
+  const edits: Edit[] = [];
+  const lits = plan.literals.map((i) => scan.literals[i]);
+  steps.push({ code: 'event-type', milky: last.milky, scenes: last.scenes, start: lits[0]?.start, end: lits[lits.length - 1]?.end });
+  const target = singleTarget(last);
+  if (target) steps.push(target);
+  if (first.enclosing >= 0) steps.push({ code: 'enclosing-guard', ...scan.guards[first.enclosing].block });
+  if (!first.subject || first.subject !== first.subjectText) { steps.push({ code: 'not-identifier', note: first.subjectText }); return finish(plan, steps, edits); }
+  const statements = chain.map((gi) => scan.guards[gi].statement!);
+  steps.push(...outsideReads(sf, scan, first.subject, [...statements, last.block]));
+  const r = planReads(sf, text, first.subject, [last.block], liveRows(last.rows));
+  steps.push(...r.steps);
+  edits.push(...r.edits);
+  if (!target) {
+    const test = first.tests![0];
+    const lit = scan.literals[test.literal];
+    const q = text[lit.start - 1];
+    const op = test.operator === '!=' ? '!=' : '!==';
+    const eq = op === '!=' ? '==' : '===';
+    let cond = `${first.subject}.event_type ${op} ${q}${last.milky[0]}${q}`;
+    const all: MessageScene[] = ['friend', 'group', 'temp'];
+    if (last.scenes.length === 1) cond += ` || ${first.subject}.data.message_scene ${op} ${q}${last.scenes[0]}${q}`;
+    else if (last.scenes.length === 2) cond += ` || ${first.subject}.data.message_scene ${eq} ${q}${all.find((x) => !last.scenes.includes(x))}${q}`;
+    edits.push({ start: first.condition!.start, end: first.condition!.end, newText: cond });
+    for (let i = 1; i < statements.length; i++) edits.push({ start: statements[i - 1].end, end: statements[i].end, newText: '' });
+  }
+  return finish(plan, steps, edits);
+}
+
 /** The if statement whose condition is exactly `cond`. */
 function ifAt(sf: TS.SourceFile, cond: Range): TS.IfStatement | undefined {
   const t = ts();
@@ -503,6 +541,19 @@ export function planEventFixes(sf: TS.SourceFile, text: string, scan: EventScan 
   scan.guards.forEach((_, i) => {
     const p = planPostTypeWrapper(sf, text, scan, i);
     if (p) { plans.push(p); for (const x of p.guards) merged.add(x); }
+  });
+  // Runs of early exits: each guard of a run has the previous one as its enclosing guard, right before it.
+  scan.guards.forEach((g, i) => {
+    if (g.kind !== 'unless' || merged.has(i)) return;
+    const chain = [i];
+    for (;;) {
+      const prev = scan.guards[chain[chain.length - 1]];
+      const next = scan.guards.findIndex((x, j) => x.kind === 'unless' && x.enclosing === chain[chain.length - 1] && x.subjectText === prev.subjectText && x.statement?.start === prev.block.start && !merged.has(j));
+      if (next < 0) break;
+      chain.push(next);
+    }
+    for (const x of chain) merged.add(x);
+    plans.push(planUnless(sf, text, scan, chain));
   });
   scan.guards.forEach((g, i) => {
     if (merged.has(i)) return;

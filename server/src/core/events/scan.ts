@@ -57,7 +57,11 @@ export interface GuardTest extends Range {
 
 /** A block that runs only for some OneBot events: an if body, a case clause group, a subscription handler. */
 export interface EventGuard {
-  kind: 'if' | 'case' | 'handler';
+  /**
+   * `if`: an if body; `case`: a case clause group; `handler`: a subscription's handler; `unless`: the
+   * statements after an early exit (`if (e.notice_type !== 'group_increase') return;`).
+   */
+  kind: 'if' | 'case' | 'handler' | 'unless';
   /** The event variable when it is a plain identifier; null otherwise (then no fix). */
   subject: string | null;
   /** Text of the tested object (for an identifier, the same as subject). */
@@ -70,7 +74,10 @@ export interface EventGuard {
   reasons: MissingReason[];
   /** Literal facts this guard tests. */
   literals: number[];
-  /** `if`: the whole condition and its && conjuncts (each with parentheses as written); the positive discriminator tests among them. */
+  /**
+   * `if`: the whole condition and its && conjuncts (each with parentheses as written); the positive
+   * discriminator tests among them. `unless`: the condition, its || disjuncts and its negative tests.
+   */
   condition?: Range;
   conjuncts?: Range[];
   tests?: GuardTest[];
@@ -78,8 +85,10 @@ export interface EventGuard {
   complex: boolean;
   /** `case`: which switch (index into `EventScan.switches`). */
   switchIndex?: number;
-  /** The guarded statements: if body, the clause group's statements (empty range at the clause end when none), handler body. */
+  /** The guarded statements: if body, the clause group's statements (empty range at the clause end when none), handler body, the statements after an early exit. */
   block: Range;
+  /** `unless`: the early-exit if statement itself. */
+  statement?: Range;
   /** Nearest enclosing guard on the same subject, or -1. */
   enclosing: number;
 }
@@ -337,6 +346,7 @@ class EventFinder {
 
   private visit(node: TS.Node): void {
     const K = this.K;
+    if (node.kind === K.Block || node.kind === K.SourceFile || node.kind === K.ModuleBlock) { this.onStatements((node as TS.Block).statements); return; }
     switch (node.kind) {
       case K.IfStatement: this.onIf(node as TS.IfStatement); return;
       case K.SwitchStatement: if (this.onSwitch(node as TS.SwitchStatement)) return; break;
@@ -344,6 +354,80 @@ class EventFinder {
       case K.BinaryExpression: this.onBinary(node as TS.BinaryExpression); break;
     }
     this.t.forEachChild(node, (c) => { this.visit(c); });
+  }
+
+  /** A statement list: an early exit on a discriminator guards the statements after it. */
+  private onStatements(list: readonly TS.Statement[]): void {
+    let pushed = 0;
+    list.forEach((st, i) => {
+      const guard = this.t.isIfStatement(st) ? this.onUnless(st, list.slice(i + 1)) : -1;
+      if (guard >= 0) {
+        const g = this.guards[guard];
+        this.ctx.push({ subjectText: g.subjectText, tuple: this.ownUnlessTuple(g), guard });
+        pushed++;
+        return;
+      }
+      this.visit(st);
+    });
+    for (let i = 0; i < pushed; i++) this.ctx.pop();
+  }
+
+  private readonly unlessTuples = new Map<number, EventTuple>();
+
+  private ownUnlessTuple(g: EventGuard): EventTuple {
+    return this.unlessTuples.get(this.guards.indexOf(g)) ?? {};
+  }
+
+  private isJump(st: TS.Statement): boolean {
+    const K = this.K;
+    if (st.kind === K.Block) { const b = st as TS.Block; return b.statements.length === 1 && this.isJump(b.statements[0]); }
+    return st.kind === K.ReturnStatement || st.kind === K.ThrowStatement || st.kind === K.ContinueStatement || st.kind === K.BreakStatement;
+  }
+
+  /** The disjuncts of an || chain (through parentheses), in source order. */
+  private disjuncts(e: TS.Expression, out: TS.Expression[] = []): TS.Expression[] {
+    const K = this.K;
+    const s = this.strip(e);
+    if (s.kind === K.BinaryExpression && (s as TS.BinaryExpression).operatorToken.kind === K.BarBarToken) {
+      this.disjuncts((s as TS.BinaryExpression).left, out);
+      this.disjuncts((s as TS.BinaryExpression).right, out);
+    } else out.push(e);
+    return out;
+  }
+
+  /** `if (e.x !== 'a' || e.y !== 'b') return;` → a guard of the statements after it; -1 when it is not one. */
+  private onUnless(st: TS.IfStatement, rest: readonly TS.Statement[]): number {
+    if (st.elseStatement || !this.isJump(st.thenStatement)) return -1;
+    const dis = this.disjuncts(st.expression);
+    const tests = dis.map((d) => this.comparison(d));
+    if (tests.some((x) => !x || x.positive)) return -1;
+    const all = tests as Test[];
+    const subjectText = all[0].subjectText;
+    if (all.some((x) => x.subjectText !== subjectText)) return -1;
+    let own: EventTuple = {};
+    for (const x of all) own = mergeTuples(own, { [x.property]: [x.literalNode.text] });
+    const encl = this.enclosingTuple(subjectText);
+    const tuple = mergeTuples(encl.tuple, own);
+    const rows = matchRows(tuple);
+    if (rows.length === 0 || all.some((x) => !discriminatorValues[x.property].has(x.literalNode.text))) return -1;
+    const guard = this.guards.length;
+    const block: Range = rest.length ? { start: rest[0].getStart(this.sf), end: rest[rest.length - 1].end } : { start: st.end, end: st.end };
+    this.guards.push({
+      kind: 'unless', subject: all[0].subject, subjectText, tuple, ...candidatesOf(rows), literals: [],
+      condition: this.range(st.expression), conjuncts: dis.map((d) => this.range(d)), tests: [], complex: false,
+      block, statement: this.range(st), enclosing: encl.guard,
+    });
+    this.unlessTuples.set(guard, own);
+    const g = this.guards[guard];
+    all.forEach((x, i) => {
+      this.done.add(x.node);
+      const { start, end } = this.contentRange(x.literalNode);
+      this.literals.push({ form: 'compare', start, end, napcat: this.text.slice(start, end), property: x.property, operator: x.operator, subject: x.subjectText, tuple, ...candidatesOf(rows), guard });
+      const li = this.literals.length - 1;
+      g.literals.push(li);
+      g.tests!.push({ ...this.range(x.node), literal: li, property: x.property, operator: x.operator, conjunct: i });
+    });
+    return guard;
   }
 
   /** A comparison chain outside an if condition: report it with what its && siblings say. */
