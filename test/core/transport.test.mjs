@@ -47,6 +47,15 @@ describe('hints', () => {
     ]);
   });
 
+  test('access_token set on searchParams or given in a query object', () => {
+    assert.deepEqual(hints("const u = new URL(`${BASE}/get_status`); u.searchParams.set('access_token', T); axios.post(url, body, { params: { access_token: T } }); got(url, { searchParams: { 'access_token': T } });"), [
+      ['access-token-query', 'access_token', 'Authorization: Bearer'],
+      ['access-token-query', 'access_token', 'Authorization: Bearer'],
+      ['access-token-query', 'access_token', 'Authorization: Bearer'],
+    ]);
+    assert.deepEqual(hints("const cfg = { access_token: T }; map.set('access_token', T);"), []);
+  });
+
   test('access_token on an event stream stays (Milky takes it there)', () => {
     assert.deepEqual(hints("new WebSocket(`ws://127.0.0.1:3001/?access_token=${T}`); new EventSource(`${B}/event?access_token=${T}`);"), []);
   });

@@ -219,6 +219,10 @@ class TransportFinder {
       case K.CallExpression:
         this.onCall(node as TS.CallExpression);
         break;
+      case K.PropertyAssignment:
+      case K.ShorthandPropertyAssignment:
+        this.onQueryKey(node as TS.ObjectLiteralElementLike, stack);
+        break;
     }
     stack.push(node);
     this.t.forEachChild(node, (c) => { this.walk(c, stack); });
@@ -262,6 +266,20 @@ class TransportFinder {
         this.add({ code: 'access-token-query', start: s, end: s + 'access_token'.length, milky: 'Authorization: Bearer' });
       }
     }
+  }
+
+  /** `{ params: { access_token } }` (axios, got, request): the token in a query object. */
+  private onQueryKey(p: TS.ObjectLiteralElementLike, stack: TS.Node[]): void {
+    const K = this.K;
+    const name = p.name;
+    if (!name || !(name.kind === K.Identifier || name.kind === K.StringLiteral) || (name as TS.Identifier).text !== 'access_token') return;
+    const obj = stack[stack.length - 1];
+    const holder = stack[stack.length - 2];
+    if (!obj || obj.kind !== K.ObjectLiteralExpression || !holder || holder.kind !== K.PropertyAssignment) return;
+    const key = (holder as TS.PropertyAssignment).name;
+    if (!(key.kind === K.Identifier || key.kind === K.StringLiteral) || !/^(params|query|qs|searchParams)$/.test((key as TS.Identifier).text)) return;
+    const start = name.getStart(this.sf) + (name.kind === K.StringLiteral ? 1 : 0);
+    this.add({ code: 'access-token-query', start, end: start + 'access_token'.length, milky: 'Authorization: Bearer' });
   }
 
   // ---- EventSource onmessage, reverse WebSocket ------------------------------------------------
@@ -349,6 +367,15 @@ class TransportFinder {
       const first = c.arguments[0];
       if (pa.name.text === 'addEventListener' && first && this.isString(first) && first.text === 'message' && this.isSseTarget(pa.expression)) {
         this.add({ code: 'sse-onmessage', start: first.getStart(this.sf) + 1, end: first.end - 1, milky: 'milky_event' });
+      }
+    }
+    // url.searchParams.set('access_token', t) / params.append('access_token', t)
+    if (c.expression.kind === K.PropertyAccessExpression) {
+      const pa = c.expression as TS.PropertyAccessExpression;
+      const first = c.arguments[0];
+      const owner = pa.expression.kind === K.PropertyAccessExpression ? (pa.expression as TS.PropertyAccessExpression).name.text : pa.expression.kind === K.Identifier ? (pa.expression as TS.Identifier).text : '';
+      if ((pa.name.text === 'set' || pa.name.text === 'append') && first && this.isString(first) && first.text === 'access_token' && /^(searchParams|params|query|qs|search)$/i.test(owner)) {
+        this.add({ code: 'access-token-query', start: first.getStart(this.sf) + 1, end: first.end - 1, milky: 'Authorization: Bearer' });
       }
     }
     // Results: the first string argument names an action whose result Milky reshaped.
