@@ -18,7 +18,7 @@ export { MAX_NESTING } from './nesting';
 // Events and transport (pure facts and fix plans; not yet part of analyze()).
 export { eventTable, DISCRIMINATORS } from './catalog/events';
 export type { EventTable, EventRow, FieldMove, FieldKind, MissingReason, MessageScene, Discriminator } from './catalog/events';
-export { scanEvents, matchRows, tupleOfEventName, SUBSCRIBE_METHODS } from './events/scan';
+export { scanEvents, matchRows, tupleOfEventName, SUBSCRIBE_METHODS, EVENT_PREFILTER } from './events/scan';
 export type { EventScan, EventLiteral, EventGuard, EventSwitch, GuardTest, EventTuple, CompareOperator } from './events/scan';
 export { planEventFixes } from './events/fix';
 export type { EventFixPlan, EventStep, EventStepCode } from './events/fix';

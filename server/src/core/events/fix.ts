@@ -267,22 +267,42 @@ function planReads(sf: TS.SourceFile, text: string, subject: string, ranges: Ran
   return { edits, steps, blocked: steps.some((s) => s.code !== 'move') };
 }
 
+/** Every function of a file with its range, inner ones after outer ones (computed once per file). */
+const functionsCache = new WeakMap<TS.SourceFile, { node: TS.Node; start: number; end: number }[]>();
+
+function functionsOf(sf: TS.SourceFile): { node: TS.Node; start: number; end: number }[] {
+  let list = functionsCache.get(sf);
+  if (list) return list;
+  const t = ts();
+  const out: { node: TS.Node; start: number; end: number }[] = [];
+  const visit = (n: TS.Node): void => {
+    if (t.isFunctionLike(n)) out.push({ node: n, start: n.getStart(sf), end: n.end });
+    t.forEachChild(n, visit);
+  };
+  visit(sf);
+  list = out;
+  functionsCache.set(sf, list);
+  return list;
+}
+
 /** The innermost function (or the file) around a range. */
 function scopeOf(sf: TS.SourceFile, r: Range): TS.Node {
-  const t = ts();
   let scope: TS.Node = sf;
-  const down = (n: TS.Node): void => {
-    t.forEachChild(n, (c) => {
-      if (c.getStart(sf) > r.start || c.end < r.end) return;
-      if (t.isFunctionLike(c)) scope = c;
-      down(c);
-    });
-  };
-  down(sf);
+  // Pre-order: a later containing function is nested in an earlier one.
+  for (const f of functionsOf(sf)) if (f.start <= r.start && f.end >= r.end) scope = f.node;
   return scope;
 }
 
 const inside = (x: Range, r: Range): boolean => x.start >= r.start && x.end <= r.end;
+
+const testsCache = new WeakMap<EventScan, Range[]>();
+
+/** The ranges of every guard's tests and every switch's discriminant (computed once per scan). */
+function testRangesOf(scan: EventScan): Range[] {
+  let r = testsCache.get(scan);
+  if (!r) { r = [...scan.guards.flatMap((g) => g.tests ?? []), ...scan.switches.map((s) => s.discriminant)]; testsCache.set(scan, r); }
+  return r;
+}
 
 /**
  * Reads of `subject.<discriminator>` in the scope around `own` that are neither inside `own` nor the
@@ -291,7 +311,7 @@ const inside = (x: Range, r: Range): boolean => x.start >= r.start && x.end <= r
 function outsideReads(sf: TS.SourceFile, scan: EventScan, subject: string, own: Range[]): EventStep[] {
   const t = ts();
   const K = t.SyntaxKind;
-  const tests: Range[] = [...scan.guards.flatMap((g) => g.tests ?? []), ...scan.switches.map((s) => s.discriminant)];
+  const tests = testRangesOf(scan);
   const out: EventStep[] = [];
   const scope = scopeOf(sf, own[0]);
   const visit = (n: TS.Node): void => {

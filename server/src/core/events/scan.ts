@@ -196,7 +196,11 @@ interface Test {
 
 interface Context { subjectText: string; tuple: EventTuple; guard: number }
 
+/** Text that can hold a finding at all: a discriminator name or a dotted OneBot event name. Cheap; run before parsing. */
+export const EVENT_PREFILTER = /\b(?:post|message|notice|request|sub|meta_event)_type\b|['"`](?:message|message_sent|notice|request|meta_event)\.[a-z_]/;
+
 export function scanEvents(sf: TS.SourceFile, text: string): EventScan {
+  if (!EVENT_PREFILTER.test(text)) return { literals: [], guards: [], switches: [] };
   for (const [re, quiet] of QUIET_MARKERS) if (re.test(text)) return { literals: [], guards: [], switches: [], quiet };
   return new EventFinder(sf, text).run();
 }

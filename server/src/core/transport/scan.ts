@@ -126,6 +126,7 @@ class TransportFinder {
   private readonly functions: TS.SignatureDeclaration[] = [];
   private readonly stringInits = new Map<string, string>();
   private readonly seen = new Set<string>();
+  private readonly parents = new Map<TS.Node, TS.Node>();
 
   constructor(private readonly sf: TS.SourceFile, private readonly text: string) {
     // Reads `x.post_type` (a bot); an implementation only writes `post_type:` keys.
@@ -176,7 +177,7 @@ class TransportFinder {
     }
     if (node.kind === K.CallExpression) this.calls.push(node as TS.CallExpression);
     if (this.t.isFunctionLike(node) && (node as TS.FunctionLikeDeclaration).body && (node as TS.SignatureDeclaration).parameters.length) this.functions.push(node as TS.SignatureDeclaration);
-    this.t.forEachChild(node, (c) => { this.collect(c); });
+    this.t.forEachChild(node, (c) => { this.parents.set(c, node); this.collect(c); });
   }
 
   /** `new EventSource(x)` where x (or the constant it names) contains `/_events`. */
@@ -391,19 +392,9 @@ class TransportFinder {
 
   // ---- result shapes ---------------------------------------------------------------------------
 
-  /** Parent of a node (the tree may have no parent pointers): found by descending from the file. */
+  /** Parent of a node (the tree may have no parent pointers): recorded by the first pass. */
   private parentOf(target: TS.Node): TS.Node | undefined {
-    const start = target.getStart(this.sf);
-    let found: TS.Node | undefined;
-    const down = (n: TS.Node): void => {
-      this.t.forEachChild(n, (c) => {
-        if (found) return;
-        if (c === target) { found = n; return; }
-        if (c.getStart(this.sf) <= start && c.end >= target.end) down(c);
-      });
-    };
-    down(this.sf);
-    return found;
+    return this.parents.get(target);
   }
 
   /** Climbs from a value through parens, await, `as` and `!` to the outermost expression with the same value. */
