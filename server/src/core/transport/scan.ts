@@ -429,7 +429,7 @@ class TransportFinder {
     if (p.kind === K.VariableDeclaration && (p as TS.VariableDeclaration).initializer === e) {
       const name = (p as TS.VariableDeclaration).name;
       if (name.kind === K.Identifier) for (const ref of this.referencesAfter(name, p)) out.push(...this.valuesOf(this.valueTop(ref), depth - 1));
-      else if (name.kind === K.ObjectBindingPattern) out.push(...this.bindingUses(name, e));
+      else if (name.kind === K.ObjectBindingPattern) out.push(...this.bindingUses(name));
     }
     if (p.kind === K.PropertyAccessExpression && (p as TS.PropertyAccessExpression).name.text === 'then') {
       const call = this.parentOf(p);
@@ -443,8 +443,7 @@ class TransportFinder {
   }
 
   /** `const { data } = R` / `const { data: groups } = R`: the references of the bound data variable. */
-  private bindingUses(pattern: TS.ObjectBindingPattern, _init: TS.Node): TS.Node[] {
-    void _init;
+  private bindingUses(pattern: TS.ObjectBindingPattern): TS.Node[] {
     const K = this.K;
     const out: TS.Node[] = [];
     for (const el of pattern.elements) {
