@@ -19,7 +19,7 @@ export { MAX_NESTING } from './nesting';
 export { eventTable, DISCRIMINATORS } from './catalog/events';
 export type { EventTable, EventRow, FieldMove, FieldKind, MissingReason, MessageScene, Discriminator } from './catalog/events';
 export { scanEvents, matchRows, tupleOfEventName, SUBSCRIBE_METHODS, EVENT_PREFILTER } from './events/scan';
-export type { EventScan, EventLiteral, EventGuard, EventSwitch, GuardTest, EventTuple, CompareOperator } from './events/scan';
+export type { EventScan, EventLiteral, EventGuard, EventSwitch, GuardTest, EventTuple, CompareOperator, Range as EventRange } from './events/scan';
 export { planEventFixes } from './events/fix';
 export type { EventFixPlan, EventStep, EventStepCode } from './events/fix';
 export { scanTransport, RETCODES } from './transport/scan';
