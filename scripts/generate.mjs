@@ -1,4 +1,4 @@
-// Writes every generated artifact from the catalog: the catalog JSON the core imports, the segment table, snippets,
+// Writes every generated artifact: the catalog the core imports, the segment and event tables, snippets,
 // the injection grammar and the README table. `--check` exits 1 when a committed copy is stale.
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildCatalog } from './catalog-build.mjs';
 import { renderArtifacts } from './artifacts.mjs';
 import { buildSegmentTable } from './segments-build.mjs';
+import { buildEvents, buildResults, renderEvents } from './events-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -13,6 +14,10 @@ const catalog = await buildCatalog();
 const outputs = renderArtifacts(catalog, (p) => (existsSync(path.join(root, p)) ? readFileSync(path.join(root, p), 'utf8') : ''));
 // The segment table (CQ codes and OneBot segments → Milky segments) has its own source file.
 outputs['server/src/core/catalog/segments.generated.json'] = JSON.stringify(buildSegmentTable(), null, 1) + '\n';
+// The event table (OneBot 11 discriminators → Milky event types) the events scanner imports.
+outputs['server/src/core/catalog/events.generated.json'] = renderEvents(buildEvents());
+// Result shapes Milky changed (list wrappers, renamed fields), for the transport hints.
+outputs['server/src/core/catalog/results.generated.json'] = JSON.stringify(await buildResults(), null, 1) + '\n';
 const stale = [];
 for (const [rel, text] of Object.entries(outputs)) {
   const file = path.join(root, rel);

@@ -21,3 +21,14 @@ export { LANGUAGE_IDS, languageOfPath, isLanguageId, type LanguageId } from '../
 export { toLocale, LOCALES, type Locale } from '../shared/locale';
 export * from './fixFile';
 export * as segments from './segments';
+// Events and transport (pure facts and fix plans; not yet part of analyze()).
+export { eventTable, DISCRIMINATORS } from './catalog/events';
+export type { EventTable, EventRow, FieldMove, FieldKind, MissingReason, MessageScene, Discriminator } from './catalog/events';
+export { scanEvents, matchRows, tupleOfEventName, SUBSCRIBE_METHODS, EVENT_PREFILTER } from './events/scan';
+export type { EventScan, EventLiteral, EventGuard, EventSwitch, GuardTest, EventTuple, CompareOperator, Range as EventRange } from './events/scan';
+export { planEventFixes } from './events/fix';
+export type { EventFixPlan, EventStep, EventStepCode } from './events/fix';
+export { scanTransport, RETCODES } from './transport/scan';
+export type { TransportScan, TransportHint, TransportHintCode, CallHelper, HelperCall } from './transport/scan';
+export { resultChanges, resultChange } from './catalog/results';
+export type { ResultChange, RenamedField } from './catalog/results';
