@@ -38,6 +38,9 @@ function constantsFor(name, e, target) {
 
 export function runtimeCatalog(full) {
   const selectors = JSON.parse(readFileSync(path.join(root, 'data/reference/selectors.json'), 'utf8'));
+  // NapCat's own dotted spellings (`.ocr_image`, `.handle_quick_operation`) count as the table's name.
+  const dotted = new Map(JSON.parse(readFileSync(path.join(root, 'data/reference/napcat-actions.json'), 'utf8')).actions
+    .filter((a) => a.name.startsWith('.')).map((a) => [a.name.slice(1), a.name]));
   const napcat = {};
   for (const [name, e] of Object.entries(full.napcat)) {
     const constants = {};
@@ -52,7 +55,7 @@ export function runtimeCatalog(full) {
       why: e.whyEn || e.whyZh ? localized(e.whyEn ?? '', e.whyZh ?? '') : null,
       upstreamNote: e.upstream && (e.upstreamEn || e.upstreamZh) ? localized(e.upstreamEn ?? '', e.upstreamZh ?? '') : null,
       notInNapcatSource: Boolean(e.upstream?.notInSource),
-      spelling: e.spelling,
+      spelling: e.spelling ?? dotted.get(name) ?? null,
       params: Object.fromEntries(Object.entries(e.params).map(([t, m]) => [t, paramMap(m)])),
       constants,
       select: selectors[name] ?? null,

@@ -18,6 +18,7 @@ Commands:
 Options:
   --format <f>     text (default), json or sarif
   --exit-zero      exit 0 even when findings are reported (errors still exit 2)
+  --report-definitions  also report definitions named after actions (never rewritten)
   --ignore-pattern <glob>   skip matching files/folders (repeatable)
   --dry-run        with fix: print a unified diff, write nothing
   --lang <l>       message language: en (default) or zh-cn
@@ -29,6 +30,7 @@ interface Args {
   command: 'check' | 'fix';
   format: 'text' | 'json' | 'sarif';
   exitZero: boolean;
+  reportDefinitions: boolean;
   dryRun: boolean;
   ignore: string[];
   paths: string[];
@@ -38,7 +40,7 @@ interface Args {
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const args: Args = { command: 'check', format: 'text', exitZero: false, dryRun: false, ignore: [], paths: [], locale: 'en' };
+  const args: Args = { command: 'check', format: 'text', exitZero: false, reportDefinitions: false, dryRun: false, ignore: [], paths: [], locale: 'en' };
   let command: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -52,6 +54,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     if (a === '-h' || a === '--help') return 'help';
     if (a === '-v' || a === '--version') return 'version';
     if (a === '--exit-zero') args.exitZero = true;
+    else if (a === '--report-definitions') args.reportDefinitions = true;
     else if (a === '--dry-run') args.dryRun = true;
     else if (a === '--format' || a.startsWith('--format=')) {
       const f = value();
@@ -80,13 +83,13 @@ interface Analyzed {
   findings?: Finding[];
 }
 
-async function analyzeFiles(files: InputFile[], locale: Locale, errors: string[], keepText: boolean): Promise<Analyzed[]> {
+async function analyzeFiles(files: InputFile[], locale: Locale, errors: string[], keepText: boolean, reportDefinitions: boolean): Promise<Analyzed[]> {
   const items: Analyzed[] = files.map((file) => ({ file, report: { path: file.display, findings: [] } }));
   const jobs: Job[] = [];
   items.forEach((it, id) => {
     const languageId = languageOfPath(it.file.display) ?? languageOfPath(it.file.absolute);
     if (!languageId) it.report.skipped = 'not a TS/JS/JSON file';
-    else jobs.push({ id, absolute: it.file.absolute, languageId, locale, keepText });
+    else jobs.push({ id, absolute: it.file.absolute, languageId, locale, keepText, reportDefinitions });
   });
   for (const r of await runJobs(jobs, __filename)) {
     const it = items[r.id];
@@ -176,7 +179,7 @@ export async function main(argv: string[]): Promise<number> {
   const errors: string[] = [];
   const { files, errors: walkErrors } = walk(args.paths, args.ignore);
   errors.push(...walkErrors);
-  const items = await analyzeFiles(files, args.locale, errors, args.command === 'fix');
+  const items = await analyzeFiles(files, args.locale, errors, args.command === 'fix', args.reportDefinitions);
   let output: string;
   let failing = false;
   if (args.command === 'fix') {

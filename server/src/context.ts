@@ -30,8 +30,8 @@ export class ServerContext {
   }
 
   /** The current analysis of a document (cached by version). */
-  analysis(d: OpenDocument) {
-    return this.documents.analyze(d);
+  analysis(d: OpenDocument, settings: Settings) {
+    return this.documents.analyze(d, { reportDefinitions: settings.reportDefinitions });
   }
 
   setClientLocale(locale: string | undefined): void {

@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { createDocumentAnalyzer, type Analysis, type DocumentAnalyzer, type TextChange } from './core';
+import { createDocumentAnalyzer, type Analysis, type DocumentAnalyzer, type ReportOptions, type TextChange } from './core';
 import type { DerivedCache } from './features/convert';
 import { LANGUAGE_IDS } from './shared/languages';
 
@@ -84,13 +84,13 @@ export class DocumentStore {
     return d;
   }
 
-  /** The analysis of the current version, computed at most once per version. */
-  analyze(d: OpenDocument): NonNullable<OpenDocument['analysis']> {
+  /** The analysis of the current version, computed at most once per version (settings changes drop it). */
+  analyze(d: OpenDocument, options: ReportOptions = {}): NonNullable<OpenDocument['analysis']> {
     if (d.analysis && d.analysis.version === d.doc.version) return d.analysis;
     const text = d.doc.getText();
     d.analyzer ??= createDocumentAnalyzer(d.doc.languageId);
     // The text and the edits that led to it go together: the analyzer decides what to re-scan.
-    const result = d.analyzer.update(text, d.pending);
+    const result = d.analyzer.update(text, d.pending, options);
     d.pending = [];
     const analysis = { version: d.doc.version, result, doc: d.doc };
     d.analysis = analysis;

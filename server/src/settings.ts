@@ -9,6 +9,8 @@ export interface Settings {
   severity: Record<Kind, SeveritySetting>;
   maxFileSize: number;
   language: 'auto' | 'en' | 'zh-cn';
+  /** Also report definitions of API surface (class members, merged methods, registrations). */
+  reportDefinitions: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,6 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   severity: { ...DEFAULT_SEVERITY },
   maxFileSize: 4 * 1024 * 1024,
   language: 'auto',
+  reportDefinitions: false,
 };
 
 const SEVERITY_KEYS: Record<string, Kind> = Object.fromEntries(KINDS.map((k) => [KIND_INFO[k].setting, k]));
@@ -39,6 +42,7 @@ export function normalizeSettings(raw: unknown): Settings {
   if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs)) s.debounceMs = Math.min(Math.max(0, r.debounceMs), 10_000);
   if (typeof r.maxFileSize === 'number' && Number.isFinite(r.maxFileSize) && r.maxFileSize > 0) s.maxFileSize = r.maxFileSize;
   if (r.language === 'auto' || r.language === 'en' || r.language === 'zh-cn') s.language = r.language;
+  if (typeof r.reportDefinitions === 'boolean') s.reportDefinitions = r.reportDefinitions;
   const sev = r.severity;
   if (sev && typeof sev === 'object') {
     for (const [key, kind] of Object.entries(SEVERITY_KEYS)) {

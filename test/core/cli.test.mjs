@@ -135,7 +135,7 @@ describe('positions', () => {
   });
 
   test('.handle_quick_operation range starts at the dot; camelCase covers the method name', () => {
-    const dir = tmp({ 'q.ts': "call('.handle_quick_operation', {});\nbot.internal.setGroupCard(1, 2, 'x');\n" });
+    const dir = tmp({ 'q.ts': "call('.handle_quick_operation', {});\nbot.internal.setGroupCard(1, 2, 'x');\nif (session.platform !== 'onebot') throw 0;\n" });
     const { out } = json(['check', 'q.ts'], dir);
     const got = out.files[0].findings.map((x) => [x.line, x.column, x.endColumn, x.napcat]);
     assert.deepEqual(got, [[1, 7, 30, 'handle_quick_operation'], [2, 14, 26, 'set_group_card']]);
@@ -373,7 +373,7 @@ describe('fix', () => {
   });
 
   test('SDK-method and camelCase sites stay as they are', () => {
-    const src = "await napcat.send_group_msg({ group_id: 1, message: 'x' });\nawait bot.internal.setGroupCard(1, 2, 'x');\n";
+    const src = "await napcat.send_group_msg({ group_id: 1, message: 'x' });\nif (session.platform === 'onebot') await bot.internal.setGroupCard(1, 2, 'x');\n";
     const dir = tmp({ 'sdk.ts': src });
     assert.equal(run(['fix', 'sdk.ts'], dir).code, 0);
     assert.equal(readFileSync(path.join(dir, 'sdk.ts'), 'utf8'), src);

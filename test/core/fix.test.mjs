@@ -33,7 +33,8 @@ const RENAMES = [
   // string sites
   ['typescript', "bot.callApi('set_group_ban', { group_id: 1, user_id: 2, duration: 60 });", "bot.callApi('set_group_member_mute', { group_id: 1, user_id: 2, duration: 60 });"],
   ['typescript', 'bot.callApi("set_group_kick", p);', 'bot.callApi("kick_group_member", p);'],
-  ['typescript', 'bot.callApi(`get_group_msg_history`, p);', 'bot.callApi(`get_history_messages`, p);'],
+  // Issue 9 B.2: get_history_messages needs message_scene, and the params are elsewhere: no automatic rename.
+  ['typescript', 'bot.callApi(`get_group_msg_history`, p);', 'bot.callApi(`get_group_msg_history`, p);'],
   ['typescript', "return ok ? 'set_group_kick' : 'set_group_leave';", "return ok ? 'kick_group_member' : 'quit_group';"],
   ['typescript', "type Act = 'get_msg' | 'get_forward_msg';", "type Act = 'get_message' | 'get_forwarded_messages';"],
   ['typescript', "switch (a) { case 'set_group_portrait': break; }", "switch (a) { case 'set_group_avatar': break; }"],
@@ -183,9 +184,9 @@ describe('SDK-method and Koishi camelCase sites are never rewritten', () => {
     ['typescript', 'await this.client.get_group_info({ group_id: 1 });'],
     ['javascript', 'client.send_poke({ group_id: 1, user_id: 2 });'],
     ['javascript', 'client.set_essence_msg({ message_id: 1 });'],
-    ['typescript', "await session.bot.internal.setGroupCard(gid, uid, 'x');"],
-    ['typescript', "await bot.internal.sendGroupMsg(gid, 'x');"],
-    ['typescript', 'await bot.internal.deleteMsg(id);'],
+    ['typescript', "if (session.platform === 'onebot') await session.bot.internal.setGroupCard(gid, uid, 'x');"],
+    ['typescript', "if (session.platform === 'onebot') await bot.internal.sendGroupMsg(gid, 'x');"],
+    ['typescript', "if (session.platform === 'onebot') await bot.internal.deleteMsg(id);"],
   ]) {
     test(text, () => {
       const { text: out, plan } = fix(text, lang);
@@ -227,7 +228,9 @@ function checkProperties(label, lang, text) {
   assert.deepEqual(syntaxErrors(first, lang), before, `${label}: the fix added a syntax error:\n${first}`);
   const second = fixed(first, lang);
   assert.equal(second, first, `${label}: a second fix changed the text`);
-  const left = core.analyze(first, lang).filter((f) => f.kind === 'mapped' && REWRITABLE.has(f.site.callSite) && f.site.callSite !== 'frame');
+  // Issue 9 B.2: a name used away from its params whose target needs a constant is left, with the steps, on purpose.
+  const waits = (f) => core.fixesFor(f, first).some((o) => o.target === f.preferred && !o.automatic);
+  const left = core.analyze(first, lang).filter((f) => f.kind === 'mapped' && REWRITABLE.has(f.site.callSite) && f.site.callSite !== 'frame' && !waits(f));
   assert.deepEqual(left.map((f) => `${f.napcat}@${f.site.callSite}`), [], `${label}: mapped findings left at rewritable sites:\n${first}`);
 }
 

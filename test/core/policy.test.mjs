@@ -79,12 +79,12 @@ const FLAG = [
   ['flag 3 no-counterpart SDK method', JS, 'napcat.⟦get_status:no-counterpart⟧().then(print);'],
 
   // ---- Flag 4: Koishi camelCase on bot.internal ------------------------------------------------
-  ['flag 4 Koishi camelCase', TS, "await session.bot.internal.⟦setGroupCard:mapped:set_group_card⟧(gid, uid, 'x');"],
-  ['flag 4 this.bot.internal', TS, 'this.bot.internal.⟦sendLike:mapped:send_like⟧(uid);'],
-  ['flag 4 Koishi ambiguous', TS, 'await bot.internal.⟦deleteMsg:ambiguous:delete_msg⟧(messageId);'],
-  ['flag 4 bare internal receiver', JS, 'internal.⟦sendGroupMsg:mapped:send_group_msg⟧(gid, text);'],
-  ['flag 4 same-name via camelCase', TS, 'const list = await ctx.bots[0].internal.⟦getGroupMemberList:same-name:get_group_member_list⟧(gid);'],
-  ['flag 4 no-counterpart via camelCase', TS, 'await bot.internal.⟦setQqAvatar:no-counterpart:set_qq_avatar⟧(file);'],
+  ['flag 4 Koishi camelCase', TS, "if (session.platform === 'onebot') await session.bot.internal.⟦setGroupCard:mapped:set_group_card⟧(gid, uid, 'x');"],
+  ['flag 4 this.bot.internal', TS, "if (session.platform === 'onebot') this.bot.internal.⟦sendLike:mapped:send_like⟧(uid);"],
+  ['flag 4 Koishi ambiguous', TS, "if (session.platform === 'onebot') await bot.internal.⟦deleteMsg:ambiguous:delete_msg⟧(messageId);"],
+  ['flag 4 bare internal receiver', JS, "import { OneBotBot } from 'koishi-plugin-adapter-onebot'; internal.⟦sendGroupMsg:mapped:send_group_msg⟧(gid, text);"],
+  ['flag 4 same-name via camelCase', TS, "const list = await ctx.bots.find((b) => b.platform === 'onebot').internal.⟦getGroupMemberList:same-name:get_group_member_list⟧(gid);"],
+  ['flag 4 no-counterpart via camelCase', TS, "await session.onebot ? bot.internal.⟦setQqAvatar:no-counterpart:set_qq_avatar⟧(file) : 0;"],
 
   // ---- Flag 5: "action":"name" JSON text inside a longer string ---------------------------------
   ['flag 5 template frame', TS, 'ws.send(`{"action":"⟦get_group_info:same-name⟧","params":{"group_id":${id}}}`);'],
@@ -245,7 +245,7 @@ describe('policy: kinds and ranges', () => {
   });
 
   test('Koishi camelCase: the range is the method name, napcat is the snake_case name', () => {
-    const text = 'bot.internal.sendPrivateMsg(uid, "hi");';
+    const text = "if (session.platform === 'onebot') bot.internal.sendPrivateMsg(uid, \"hi\");";
     const [f, ...rest] = core.analyze(text, TS);
     assert.equal(rest.length, 0);
     assert.equal(text.slice(f.start, f.end), 'sendPrivateMsg');
@@ -259,7 +259,7 @@ describe('policy: kinds and ranges', () => {
       [TS, "callApi('get_group_info', x);"],
       [TS, "fetch('/get_group_info');"],
       [TS, 'napcat.get_group_info(x);'],
-      [TS, 'bot.internal.getGroupInfo(gid);'],
+      [TS, "if (session.platform === 'onebot') bot.internal.getGroupInfo(gid);"],
       [TS, "ws.send('{\"action\":\"get_group_info\"}');"],
       [TS, 'const h = { get_group_info: f };'],
       [JSON_, '{ "get_group_info": 1 }'],

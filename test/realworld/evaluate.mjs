@@ -256,10 +256,11 @@ export function mapLines(a, b) {
   equal.reverse();
   const map = new Array(n).fill(-1);
   for (const [i, j] of equal) map[i] = j;
-  // Pair the lines of equal-sized hunks (a line edited in place).
+  // Pair the lines of each hunk in order (a line edited in place).
   let pi = 0, pj = 0;
   for (const [i, j] of [...equal, [n, m]]) {
-    if (i - pi === j - pj) for (let t = 0; t < i - pi; t++) map[pi + t] = pj + t;
+    // A hunk that also inserted lines (a constant added under the renamed line): pair its first lines in order.
+    for (let t = 0; t < Math.min(i - pi, j - pj); t++) map[pi + t] = pj + t;
     pi = i + 1; pj = j + 1;
   }
   return map;
@@ -278,7 +279,7 @@ function spanUnchanged(before, after, col, len) {
 }
 
 let catalogCache;
-const catalog = () => (catalogCache ??= JSON.parse(readFileSync(path.join(repoRoot, 'server/src/core/catalog/catalog.generated.json'), 'utf8')));
+const catalog = () => (catalogCache ??= createRequire(import.meta.url)(path.join(repoRoot, 'dist/core.js')).catalog);
 
 /** `file:line:col  fixed  a → b` lines of the fix output (positions in the original file). */
 export function parseFixedSites(output) {
@@ -333,7 +334,8 @@ function meaningProblems(site, before, after, afterLine) {
   const row = catalog().napcat[site.from.replace(/^\./, '')];
   const beforeText = scopeText(site.file, before, site.line, site.column, site.from);
   const afterText = afterLine >= 0 ? scopeText(site.file, after, afterLine + 1, site.column, site.to) : '';
-  const set = row?.params?.[site.to]?.set ?? {};
+  // Every constant the target needs: the map's own and the selector's (message_scene for the history names).
+  const set = row?.constants?.[site.to] ?? {};
   for (const [key, value] of Object.entries(set)) {
     if (!hasField(afterText, key, value)) problems.push(`${site.from} → ${site.to} without \`${key}: ${JSON.stringify(value)}\` in the same call`);
   }

@@ -12,6 +12,7 @@ export interface Job {
   locale: Locale;
   /** `fix` needs the text and the findings back; `check` only the report. */
   keepText: boolean;
+  reportDefinitions: boolean;
 }
 
 export interface JobResult {
@@ -35,7 +36,7 @@ export function runJob(job: Job): JobResult {
   if ('skipped' in src) return { id: job.id, json: [], skipped: src.skipped };
   const keep = (findings: Finding[]) => (job.keepText ? { findings, text: src.text, bom: src.bom } : {});
   if (!anyNamePattern.test(src.text)) return { id: job.id, json: [], ...keep([]) };
-  const a = analyzeDocument(src.text, job.languageId);
+  const a = analyzeDocument(src.text, job.languageId, { reportDefinitions: job.reportDefinitions });
   if (a.skipped) return { id: job.id, json: [], skipped: a.skipped };
   return { id: job.id, json: toJsonFindings(src.text, a.findings, job.locale), ...keep(a.findings) };
 }

@@ -1,12 +1,13 @@
 /** The analysis pipeline: directives → scan → rules → finish. The incremental engine runs the same stages. */
+import { inContext } from './context';
 import { IGNORE_NEXT_LINE, ignoredLines, isFileDisabled } from './directives';
 import type { Finding } from './findings';
 import { findingsOfSites } from './rules';
-import { scanText, type ScanOptions } from './scan';
+import { scanText, type ReportOptions, type ScanOptions } from './scan';
 import type { ScanResult, Site } from './scan/types';
 import { lineStarts, positionAt } from './text';
 
-export type AnalyzeOptions = ScanOptions;
+export type AnalyzeOptions = ScanOptions & ReportOptions;
 
 export interface Analysis {
   findings: Finding[];
@@ -31,10 +32,10 @@ export function skippedBy(result: ScanResult, tolerant: boolean): string | undef
   return result.syntaxError && result.sites.length === 0 && (!tolerant || result.fatal) ? result.syntaxError : undefined;
 }
 
-/** Stage 4: drops findings on lines after an ignore directive and sorts by position. */
-export function finishFindings(text: string, findings: Finding[]): Finding[] {
-  let kept = findings;
-  if (findings.length && text.includes(IGNORE_NEXT_LINE)) {
+/** Stages 3–4: the file's quiet rules, then findings on lines after an ignore directive go, sorted by position. */
+export function finishFindings(text: string, findings: Finding[], sites: readonly Site[], options: ReportOptions = {}): Finding[] {
+  let kept = inContext(options.reportDefinitions ? findings : findings.filter((f) => !f.site.definition), text, sites);
+  if (kept.length && text.includes(IGNORE_NEXT_LINE)) {
     const starts = lineStarts(text);
     const ignored = ignoredLines(text, starts);
     if (ignored.size) kept = findings.filter((f) => !ignored.has(positionAt(starts, f.start).line));
@@ -43,15 +44,15 @@ export function finishFindings(text: string, findings: Finding[]): Finding[] {
 }
 
 /** Stages 2–4 on a scan of the whole text. */
-export function analysisOfScan(text: string, result: ScanResult, tolerant: boolean): Analysis {
-  const skipped = skippedBy(result, tolerant);
+export function analysisOfScan(text: string, result: ScanResult, options: AnalyzeOptions): Analysis {
+  const skipped = skippedBy(result, !!options.tolerant);
   if (skipped) return { findings: [], skipped, sites: [] };
-  return { findings: finishFindings(text, findingsOfSites(result.sites, text)), syntaxError: result.syntaxError, sites: result.sites };
+  return { findings: finishFindings(text, findingsOfSites(result.sites, text), result.sites, options), syntaxError: result.syntaxError, sites: result.sites };
 }
 
 /** The core's one call: text in, facts out. */
 export function analyzeDocument(text: string, languageId: string, options: AnalyzeOptions = {}): Analysis {
-  return disabledAnalysis(text) ?? analysisOfScan(text, scanText(text, languageId, options), !!options.tolerant);
+  return disabledAnalysis(text) ?? analysisOfScan(text, scanText(text, languageId, options), options);
 }
 
 export function analyze(text: string, languageId: string, options: AnalyzeOptions = {}): Finding[] {

@@ -2,6 +2,8 @@
 
 export const IGNORE_NEXT_LINE = 'napcat-milky-ignore-next-line';
 export const DISABLE_FILE = 'napcat-milky-disable';
+/** `// napcat-milky-protocol: milky` says what a file speaks when the guess would be wrong. */
+export const PROTOCOL_DIRECTIVE = 'napcat-milky-protocol';
 
 const leadingComments = /^(?:#![^\r\n]*(?:\r\n|\r|\n))?(?:\s*(?:\/\/[^\r\n]*|\/\*[\s\S]*?\*\/))*/;
 const ignoreNextLine = new RegExp(`(?:\\/\\/|\\/\\*)\\s*${IGNORE_NEXT_LINE}\\b`);

@@ -1,12 +1,13 @@
 import { analyzeDocument, type Analysis } from './analyze';
-import { IncrementalTsAnalysis, type DocumentAnalyzer } from './incremental';
+import { IncrementalTsAnalysis, type DocumentAnalyzer, type TextChange } from './incremental';
+import type { ReportOptions } from './scan';
 import { isJsonLanguage } from '../shared/languages';
 
 /** JSON is small and cheap to parse: every update analyzes the whole text, tolerantly, like the editor. */
 class WholeTextAnalysis implements DocumentAnalyzer {
   constructor(private readonly languageId: string) {}
-  update(text: string): Analysis {
-    return analyzeDocument(text, this.languageId, { tolerant: true });
+  update(text: string, _changes?: readonly TextChange[], options: ReportOptions = {}): Analysis {
+    return analyzeDocument(text, this.languageId, { ...options, tolerant: true });
   }
   release(): void {}
 }

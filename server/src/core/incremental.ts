@@ -1,7 +1,8 @@
 import type * as TS from 'typescript';
-import { analysisOfScan, disabledAnalysis, finishFindings, type Analysis } from './analyze';
+import { disabledAnalysis, finishFindings, skippedBy, type Analysis } from './analyze';
 import type { Finding } from './findings';
 import { findingsOfSites } from './rules';
+import type { ReportOptions } from './scan';
 import type { Site } from './scan/types';
 import { calleeNameOf, FOREIGN_CALLEES, parseDiagnosticsOf, scanTypeScript, ts } from './scan/typescript';
 import { shiftFindings, shiftSite } from './shift';
@@ -16,7 +17,7 @@ export interface TextChange {
 /** A document's analysis that follows its edits: give it the new text and the edits that led there. */
 export interface DocumentAnalyzer {
   /** `changes` undefined: the edits are not known (analyze from scratch). */
-  update(text: string, changes?: readonly TextChange[]): Analysis;
+  update(text: string, changes?: readonly TextChange[], options?: ReportOptions): Analysis;
   /** Drops what it keeps for the next edit (memory); the next update starts over. */
   release(): void;
 }
@@ -59,12 +60,14 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
   private baseErrors: number[] = [];
   private regions: Region[] = [];
   private needsFull = true;
+  private options: ReportOptions = {};
   /** Statistics for tests and the benchmark. */
   readonly stats = { full: 0, regional: 0 };
 
   constructor(private readonly languageId: string) {}
 
-  update(text: string, changes?: readonly TextChange[]): Analysis {
+  update(text: string, changes?: readonly TextChange[], options: ReportOptions = {}): Analysis {
+    this.options = options;
     const last = this.lastText;
     this.lastText = text;
     // The edits must lead from the last text to this one; otherwise they are not about this text.
@@ -233,7 +236,7 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
       shift += r.curLength - (r.baseEnd - r.baseStart);
     }
     emitBaseUntil(Infinity);
-    return { findings: finishFindings(text, findings), sites };
+    return { findings: finishFindings(text, findings, sites, this.options), sites };
   }
 
   private full(text: string): Analysis {
@@ -243,14 +246,17 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     // Without any name in the text there is nothing to parse for (the prefilter); edits then start over.
     let result = scanTypeScript(text, this.languageId, { tolerant: true, previous });
     if (result.fatal && previous) result = scanTypeScript(text, this.languageId, { tolerant: true });
-    const analysis = analysisOfScan(text, result, true);
+    const skipped = skippedBy(result, true);
+    // The base keeps every finding: file-wide rules (context, ignore lines) are applied on each composition.
+    const raw = skipped ? [] : findingsOfSites(result.sites, text).sort((a, b) => a.start - b.start || a.end - b.end);
+    const analysis: Analysis = skipped ? { findings: [], skipped, sites: [] } : { findings: finishFindings(text, [...raw], result.sites, this.options), syntaxError: result.syntaxError, sites: result.sites };
     this.baseText = text;
     this.baseSf = result.sourceFile;
     this.baseClean = !result.syntaxError && !!result.sourceFile;
     this.baseErrors = result.sourceFile ? parseDiagnosticsOf(result.sourceFile).map((d) => d.start) : [];
     // Hovers need only where each name is; params stay with the findings that use them (cheaper to shift).
     this.baseSites = analysis.sites.map((x) => (x.params ? { ...x, params: undefined } : x));
-    this.baseFindings = analysis.findings;
+    this.baseFindings = raw;
     this.regions = [];
     this.needsFull = false;
     return analysis;

@@ -11,7 +11,7 @@ export * from './links';
 export { catalog, napcatEntry, milkyEntry, napcatNames, milkyNames, resolveNapcat, toCamel, anyNamePattern } from './catalog';
 export type { NapcatEntry, MilkyEntry } from './catalog';
 export type { ManualStep } from './params';
-export { scanText } from './scan';
+export { scanText, type ReportOptions, type ScanOptions } from './scan';
 export { scanTypeScript, parseTypeScript } from './scan/typescript';
 export type { Site, ObjectInfo, CallSite, ParamsArg } from './scan/types';
 export { IncrementalTsAnalysis, type DocumentAnalyzer, type TextChange } from './incremental';

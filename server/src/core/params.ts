@@ -4,7 +4,7 @@ import type { Literal, ObjectInfo, PropInfo } from './scan/types';
 
 /** A step of a migration that a person has to do: nothing is guessed. */
 export interface ManualStep {
-  code: 'lookup' | 'required' | 'segments' | 'uri' | 'constant' | 'drop' | 'unknown' | 'conflict' | 'rename' | 'transform' | 'transport' | 'value';
+  code: 'lookup' | 'required' | 'segments' | 'uri' | 'constant' | 'drop' | 'unknown' | 'conflict' | 'rename' | 'transform' | 'transport' | 'value' | 'alias' | 'duplicate' | 'checker';
   param?: string;
   field?: string | string[];
   value?: Scalar;

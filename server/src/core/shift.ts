@@ -16,7 +16,10 @@ function shiftParams(p: ParamsArg | undefined, d: number): ParamsArg | undefined
 }
 
 export function shiftSite(s: Site, d: number): Site {
-  return d === 0 ? s : { ...s, start: s.start + d, end: s.end + d, params: shiftParams(s.params, d) };
+  if (d === 0) return s;
+  const out: Site = { ...s, start: s.start + d, end: s.end + d, params: shiftParams(s.params, d) };
+  if (s.group) out.group = { start: s.group.start + d, names: s.group.names };
+  return out;
 }
 
 /** A finding moved by d; its site moves once even when several findings share it. */

@@ -33,7 +33,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   if (!d) return [];
   const settings = await ctx.settings.get(d.doc.uri);
   if (checks(settings, d.doc.getText().length) !== 'yes') return [];
-  const a = ctx.analysis(d);
+  const a = ctx.analysis(d, settings);
   const locale = ctx.locale(settings);
   const t = dictionary(locale);
   const uri = d.doc.uri;

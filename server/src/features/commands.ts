@@ -66,7 +66,7 @@ async function scanWorkspace(ctx: ServerContext, onProgress: (done: number, tota
       const root = rootOf.get(uri) ?? roots.find((r) => file.startsWith(r + path.sep));
       rel = root ? path.relative(root, file).split(path.sep).join('/') : file;
     }
-    const a = d ? ctx.analysis(d).result : analyzeDocument(text, languageId, { tolerant: true });
+    const a = d ? ctx.analysis(d, settings).result : analyzeDocument(text, languageId, { tolerant: true, reportDefinitions: settings.reportDefinitions });
     out.push({ uri, path: rel, languageId, version, text, findings: a.findings.filter((f) => settings.severity[f.kind] !== 'off'), skipped: a.skipped });
   }
   return out;
@@ -117,7 +117,7 @@ export async function fixFile(ctx: ServerContext, uri: string): Promise<boolean>
   if (!d) return false;
   const settings = await ctx.settings.get(uri);
   if (checks(settings, d.doc.getText().length) !== 'yes') return false;
-  const a = ctx.analysis(d);
+  const a = ctx.analysis(d, settings);
   const fix = planFileFix(a.doc.getText(), d.doc.languageId, a.result.findings.filter((f) => settings.severity[f.kind] !== 'off'));
   if (fix.outcome !== 'fixed') return false;
   const edits = toTextEdits(a.doc, fix.plan.edits);

@@ -20,6 +20,9 @@ export interface Dictionary {
     transform(p: string, f: string, note: string): string;
     value(p: string, f: string): string;
     transport(): string;
+    alias(): string;
+    duplicate(f: string): string;
+    checker(detail: string): string;
   };
   finding: {
     /** How a NapCat name's labels read in a message. */

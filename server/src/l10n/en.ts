@@ -4,7 +4,7 @@ export const en: Dictionary = {
   list: (items) => items.join(', '),
   clauses: (items) => items.join('; '),
   step: {
-    lookup: (p, f) => `${p} is a NapCat short message id: look up ${f} with \`get_message\` (cannot be rewritten statically)`,
+    lookup: (p, f) => `${p} is a NapCat message id; Milky needs ${f}: NapCat's \`get_msg\` returns the seq as \`real_seq\` (keep it when the message arrives), Milky's own \`get_message\` already needs the seq (cannot be rewritten statically)`,
     required: (f) => `Milky requires ${f}, which no NapCat param provides: supply it`,
     segments: (p) => `${p} must become Milky segments (CQ codes and OneBot segments do not carry over)`,
     uri: (p, f) => `${p} becomes ${f} and must be a \`file://\`, \`http(s)://\` or \`base64://\` URI`,
@@ -17,6 +17,9 @@ export const en: Dictionary = {
     transform: (p, f, note) => `${p} → ${f} needs a decision (${note})`,
     value: (p, f) => `${p} needs a value of Milky's type before it becomes ${f}`,
     transport: () => 'Milky has no WebSocket API: send `POST /api/<endpoint>` over HTTP',
+    alias: () => 'the name is used away from the params of its call (an enum member, a constant, a map value): rename it only together with what follows, in the same call',
+    duplicate: (f) => `renaming it would give two names ${f} in the same set (keys, enum values or case labels): merge them by hand`,
+    checker: (detail) => `the renamed file would not type-check (${detail}): rename it by hand`,
   },
   finding: {
     label: (labelEn, labelZh) => `${labelEn} · ${labelZh}`,
@@ -39,9 +42,9 @@ export const en: Dictionary = {
   milkyParams: {
     missing: (endpoint, param, type, advice) => `Milky ${endpoint} requires ${param} (${type ?? 'value'}).${advice ? ' ' + advice : ''}`,
     unknown: (endpoint, param, advice, accepted) => `Milky ${endpoint} does not take ${param}.${advice ? ' ' + advice : accepted.length ? ` It takes ${accepted.join(', ')}.` : ' It takes no params.'}`,
-    lookupFrom: (param, fields) => `NapCat's ${param} must be looked up with \`get_message\` to get ${fields}.`,
+    lookupFrom: (param, fields) => `NapCat's ${param} is not a Milky id: use ${fields} (NapCat's \`get_msg\` returns it as \`real_seq\`).`,
     renameTo: (fields, napcat) => `Rename it to ${fields} (from NapCat ${napcat}).`,
-    lookupInto: (from) => `NapCat's ${from} must be looked up with \`get_message\` to get it.`,
+    lookupInto: (from) => `It is not NapCat's ${from}: NapCat's \`get_msg\` returns it as \`real_seq\`.`,
     becomes: (from) => `NapCat's ${from} becomes it.`,
   },
   hover: {

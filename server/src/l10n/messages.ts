@@ -23,6 +23,9 @@ export function manualStepText(step: ManualStep, locale: Locale): string {
     case 'transform': return t.step.transform(p, f, step.note ?? '');
     case 'value': return t.step.value(p, f);
     case 'transport': return t.step.transport();
+    case 'alias': return t.step.alias();
+    case 'duplicate': return t.step.duplicate(f);
+    case 'checker': return t.step.checker(step.note ?? '');
   }
 }
 

@@ -4,7 +4,7 @@ export const zhCn: Dictionary = {
   list: (items) => items.join('、'),
   clauses: (items) => items.join('；'),
   step: {
-    lookup: (p, f) => `${p} 是 NapCat 的短消息 ID，需先用 \`get_message\` 查出 ${f}（无法静态改写）`,
+    lookup: (p, f) => `${p} 是 NapCat 的消息 ID；Milky 需要 ${f}：NapCat 的 \`get_msg\` 以 \`real_seq\` 返回该序号（收到消息时保存它），Milky 自己的 \`get_message\` 也需要序号（无法静态改写）`,
     required: (f) => `Milky 需要 ${f}，NapCat 参数中没有对应值，请手动提供`,
     segments: (p) => `${p} 需改为 Milky 消息段数组（CQ 码与 OneBot 消息段不能直接使用）`,
     uri: (p, f) => `${p} 需改为 ${f}，且值必须是 \`file://\`、\`http(s)://\` 或 \`base64://\` URI`,
@@ -17,6 +17,9 @@ export const zhCn: Dictionary = {
     transform: (p, f, note) => `${p} → ${f} 需要人工判断（${note}）`,
     value: (p, f) => `${p} 的值需改成 Milky 的类型后再改名为 ${f}`,
     transport: () => 'Milky 没有 WebSocket API，请改用 HTTP `POST /api/<端点>`',
+    alias: () => '该名称在其调用的参数之外使用（枚举成员、常量、映射值）：只能与下面的参数一起、在同一次调用中改名',
+    duplicate: (f) => `改名后同一组名称（键、枚举值或 case 标签）中会出现两个 ${f}：请手动合并`,
+    checker: (detail) => `改名后的文件无法通过类型检查（${detail}）：请手动改名`,
   },
   finding: {
     label: (_labelEn, labelZh) => labelZh,
@@ -39,9 +42,9 @@ export const zhCn: Dictionary = {
   milkyParams: {
     missing: (endpoint, param, type, advice) => `Milky ${endpoint} 必须提供 ${param}（${type ?? ''}）。${advice}`,
     unknown: (endpoint, param, advice, accepted) => `Milky ${endpoint} 不接受参数 ${param}。${advice || (accepted.length ? `可用参数：${accepted.join('、')}。` : '该端点没有参数。')}`,
-    lookupFrom: (param, fields) => `NapCat 的 ${param} 需用 \`get_message\` 查出 ${fields}。`,
+    lookupFrom: (param, fields) => `NapCat 的 ${param} 不是 Milky 的 ID：请改用 ${fields}（NapCat 的 \`get_msg\` 以 \`real_seq\` 返回它）。`,
     renameTo: (fields, napcat) => `请改名为 ${fields}（来自 NapCat ${napcat}）。`,
-    lookupInto: (from) => `可由 NapCat 的 ${from} 用 \`get_message\` 查出。`,
+    lookupInto: (from) => `它不是 NapCat 的 ${from}：NapCat 的 \`get_msg\` 以 \`real_seq\` 返回它。`,
     becomes: (from) => `对应 NapCat 的 ${from}。`,
   },
   hover: {

@@ -1990,27 +1990,35 @@ export const catalogData: Catalog = {
     },
     {
      "when": {
-      "param": "sub_type",
-      "literal": false
-     },
-     "pick": null,
-     "by": "sub_type known only at run time"
-    },
-    {
-     "when": {
-      "param": "approve",
-      "is": true
+      "all": [
+       {
+        "param": "approve",
+        "is": true
+       },
+       {
+        "param": "sub_type",
+        "is": "add"
+       }
+      ]
      },
      "pick": "accept_group_request",
-     "by": "approve: true"
+     "by": "approve: true, sub_type: 'add'"
     },
     {
      "when": {
-      "param": "approve",
-      "is": false
+      "all": [
+       {
+        "param": "approve",
+        "is": false
+       },
+       {
+        "param": "sub_type",
+        "is": "add"
+       }
+      ]
      },
      "pick": "reject_group_request",
-     "by": "approve: false"
+     "by": "approve: false, sub_type: 'add'"
     }
    ]
   },
@@ -2711,7 +2719,7 @@ export const catalogData: Catalog = {
    },
    "upstreamNote": null,
    "notInNapcatSource": false,
-   "spelling": null,
+   "spelling": ".ocr_image",
    "params": {},
    "constants": {},
    "select": null

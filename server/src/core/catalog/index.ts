@@ -45,10 +45,10 @@ function escapeRegex(s: string): string {
 }
 
 // Every name a scanner could report, longest first so alternation prefers whole names. camelCase
-// forms only count after `internal.` (Koishi): `getStatus` alone is ordinary code.
+// forms only count after `internal.` or `onebot.` (Koishi): `getStatus` alone is ordinary code.
 const snakeWords = [...new Set([...napcatNames, ...milkyNames])].sort((a, b) => b.length - a.length);
 const camelWords = [...camelToNapcat.keys()].sort((a, b) => b.length - a.length);
-const namesSource = `internal\\s*\\??\\.\\s*(?:${camelWords.map(escapeRegex).join('|')})|${snakeWords.map(escapeRegex).join('|')}`;
+const namesSource = `(?:internal|onebot)\\s*\\??\\.\\s*(?:${camelWords.map(escapeRegex).join('|')})|${snakeWords.map(escapeRegex).join('|')}`;
 
 /** One pass over the text: does it mention any known name at all? (the prefilter) */
 export const anyNamePattern = new RegExp(namesSource);
@@ -58,7 +58,7 @@ export function candidateOffsets(text: string): number[] {
   const re = new RegExp(namesSource, 'g');
   const out: number[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const dot = m[0].charCodeAt(0) === 105 /* i */ && m[0].startsWith('internal') ? m[0].lastIndexOf('.') : -1;
+    const dot = m[0].startsWith('internal') || m[0].startsWith('onebot') ? m[0].lastIndexOf('.') : -1;
     out.push(dot >= 0 ? m.index + dot + 1 + (m[0].slice(dot + 1).length - m[0].slice(dot + 1).trimStart().length) : m.index);
   }
   return out;

@@ -17,3 +17,4 @@ export function findingsOfSites(sites: readonly Site[], text: string): Finding[]
   }
   return out;
 }
+

@@ -10,6 +10,12 @@ export interface ScanOptions {
   alwaysParse?: boolean;
 }
 
+/** What is reported, beyond what the scanners find. */
+export interface ReportOptions {
+  /** Also report definitions of API surface (class members, merged methods, registrations): off by default. */
+  reportDefinitions?: boolean;
+}
+
 /** The scanner of a language: one per language family, chosen here. */
 export function scanText(text: string, languageId: string, options: ScanOptions & Pick<TsScanOptions, 'previous'> = {}): ScanResult {
   if (isJsonLanguage(languageId)) return scanJson(text, options);

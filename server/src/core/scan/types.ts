@@ -51,6 +51,10 @@ interface SiteCommon {
   params?: ParamsArg;
   /** A WebSocket-style `{ action, params, echo }` frame or JSON text embedded in a string. */
   frame?: boolean;
+  /** API surface named after the action (a class member, a merged method, a registration): renaming breaks its callers. */
+  definition?: boolean;
+  /** The set of names this one must stay distinct in: keys of one object or type, labels of one switch, values of one enum. */
+  group?: { start: number; names: readonly string[] };
 }
 
 /** A URL site knows whether `api/` already precedes the name; no other site has that fact. */

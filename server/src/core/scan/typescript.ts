@@ -35,6 +35,40 @@ function scriptKind(languageId: string): TS.ScriptKind {
 
 /** Callees whose argument lists belong to other APIs (Supabase, Tauri, Flask): never flagged. */
 export const FOREIGN_CALLEES = new Set(['rpc', 'invoke', 'url_for']);
+/** Receivers of Koishi's camelCase action calls: `bot.internal.sendGroupMsg`, `session.onebot.sendGroupMsg`. */
+const CAMEL_RECEIVERS: ReadonlySet<string> = new Set(['internal', 'onebot']);
+/** Test runners whose first argument is a title. */
+const TEST_FUNCTIONS: ReadonlySet<string> = new Set(['describe', 'it', 'test', 'suite', 'context', 'bench', 'xit', 'xdescribe', 'fit', 'fdescribe']);
+/** Where node's `assert.x(…)` takes its message argument. */
+const ASSERT_MESSAGE_AT: Record<string, number> = { ok: 1, fail: 0, ifError: Number.POSITIVE_INFINITY };
+/** Functions that merge an object's members into another (their members are definitions). */
+const MERGE_FUNCTIONS: ReadonlySet<string> = new Set(['assign', 'defineProperties', 'mixin', 'extend', 'merge']);
+
+/** `describe` of `describe.each(…)(…)` or `test.only`: the leftmost name of a callee. */
+function rootName(e: TS.Expression, K: typeof TS.SyntaxKind): string | undefined {
+  let x: TS.Expression = e;
+  for (;;) {
+    if (x.kind === K.Identifier) return (x as TS.Identifier).text;
+    if (x.kind === K.PropertyAccessExpression) x = (x as TS.PropertyAccessExpression).expression;
+    else if (x.kind === K.CallExpression) x = (x as TS.CallExpression).expression;
+    else if (x.kind === K.TaggedTemplateExpression) x = (x as TS.TaggedTemplateExpression).tag;
+    else return undefined;
+  }
+}
+
+function isFunctionLike(e: TS.Expression, K: typeof TS.SyntaxKind): boolean {
+  return e.kind === K.ArrowFunction || e.kind === K.FunctionExpression;
+}
+
+function isStringLike(e: TS.Expression, K: typeof TS.SyntaxKind): boolean {
+  return e.kind === K.StringLiteral || e.kind === K.NoSubstitutionTemplateLiteral;
+}
+
+/** `setGroupBan` / `SetGroupBan` → `set_group_ban`. */
+function toSnake(name: string): string {
+  return name.replace(/^[A-Z]/, (c) => c.toLowerCase()).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
 /** Keys of a fetch-style options object: the params are in its body, not the object itself. */
 const REQUEST_OPTION_KEYS = new Set(['method', 'headers', 'body', 'json', 'data']);
 
@@ -100,8 +134,21 @@ class TsSiteFinder {
   private readonly K = this.t.SyntaxKind;
   private readonly stack: TS.Node[] = [];
   private readonly sites: Site[] = [];
+  private quote: string | undefined;
 
   constructor(private readonly text: string, private readonly sf: TS.SourceFile, private readonly offsets: number[]) {}
+
+  /** The file's own string quote, for text a fix inserts into an object that has no string of its own. */
+  private fileQuote(): string {
+    if (this.quote) return this.quote;
+    let single = 0;
+    let double = 0;
+    for (const st of this.sf.statements.slice(0, 200)) {
+      const t = this.text.slice(st.getStart(this.sf), st.end);
+      for (let i = 0; i < t.length; i++) { const c = t.charCodeAt(i); if (c === 39) single++; else if (c === 34) double++; }
+    }
+    return (this.quote = double > single ? '"' : "'");
+  }
 
   run(): Site[] {
     this.visit(this.sf);
@@ -163,10 +210,11 @@ class TsSiteFinder {
     const contentEnd = this.text[node.end - 1] === quote && node.end - 1 > start ? node.end - 1 : node.end;
     const raw = this.text.slice(contentStart, contentEnd);
     if (resolveNapcat(raw) || milkyNames.has(raw)) {
-      if (this.isEchoValue(node)) return;
+      if (this.isEchoValue(node) || this.isLabel(node)) return;
       const callSite = this.stringCallSite(node);
       const site: Site = { start: contentStart, end: contentEnd, written: raw, callSite };
       if (callSite !== 'key') this.attachParams(site, node);
+      this.describe(site, node);
       this.add(site);
       return;
     }
@@ -302,6 +350,110 @@ class TsSiteFinder {
     return false;
   }
 
+  // ---- what a site is: a label, a definition, a member of a set of names ------------------------
+
+  /**
+   * Labels, not calls: a test title, an assertion's message, or a string beside an argument that
+   * already names the action (`assertSuccess(res, 'set_group_ban')`, `send(Action.setGroupBan, 'set_group_ban')`).
+   */
+  private isLabel(node: TS.Node): boolean {
+    const K = this.K;
+    const call = this.parent();
+    if (!call || call.kind !== K.CallExpression) return false;
+    const c = call as TS.CallExpression;
+    const i = c.arguments.indexOf(node as TS.Expression);
+    if (i < 0) return false;
+    const root = rootName(c.expression, K);
+    const name = this.calleeName(c.expression);
+    if (i === 0 && root && TEST_FUNCTIONS.has(root)) return true;
+    // A OneBot 12 sender (`sendV12Action('get_friend_list')`) speaks another protocol.
+    if (name && /v12/i.test(name)) return true;
+    if (name === 'expect' && c.expression.kind === K.Identifier) return i === 1;
+    if (root === 'assert' && c.expression.kind !== K.Identifier && name) return i >= (ASSERT_MESSAGE_AT[name] ?? 2) && !(name === 'fail' && i > 0);
+    if (c.expression.kind === K.Identifier && name === 'assert') return i >= 1;
+    if (name && /^assert[A-Z_]/.test(name)) return i >= 1;
+    // The action is already given by an earlier argument.
+    return c.arguments.slice(0, i).some((a) => this.namesAction(a));
+  }
+
+  /** An argument that is itself an action name: a string literal, or `Enum.member` named after one. */
+  private namesAction(e: TS.Expression): boolean {
+    const K = this.K;
+    if (e.kind === K.StringLiteral || e.kind === K.NoSubstitutionTemplateLiteral) { const t = (e as TS.StringLiteral).text; return !!resolveNapcat(t) || milkyNames.has(t); }
+    if (e.kind === K.PropertyAccessExpression) return !!resolveNapcat(toSnake((e as TS.PropertyAccessExpression).name.text));
+    return false;
+  }
+
+  /** Marks definitions of API surface and records the set of names a renamed key or label lives in. */
+  private describe(site: Site, node: TS.Node): void {
+    if (this.isDefinition(node)) site.definition = true;
+    const group = this.groupOf(node);
+    if (group) site.group = group;
+  }
+
+  /**
+   * Definitions, never calls: keys whose function values are merged into an object
+   * (`Object.assign(bot, { send_private_msg: () => … })`), class members named after actions, and
+   * registrations that generate methods from the name (`Internal.define('get_msg', …)`).
+   */
+  private isDefinition(node: TS.Node): boolean {
+    const K = this.K;
+    const p = this.parent();
+    if (!p) return false;
+    if ((p.kind === K.PropertyDeclaration || p.kind === K.MethodDeclaration || p.kind === K.GetAccessor || p.kind === K.SetAccessor) && (p as TS.PropertyDeclaration).name === node) {
+      const owner = this.parent(1);
+      if (owner && (owner.kind === K.ClassDeclaration || owner.kind === K.ClassExpression)) return true;
+    }
+    if (p.kind === K.CallExpression) {
+      const c = p as TS.CallExpression;
+      const name = this.calleeName(c.expression);
+      if (c.arguments[0] === node && name && /^define/.test(name)) return true;
+    }
+    const isMember = (p.kind === K.PropertyAssignment && isFunctionLike((p as TS.PropertyAssignment).initializer, K)) || p.kind === K.MethodDeclaration;
+    if (isMember && (p as TS.PropertyAssignment).name === node) {
+      const obj = this.parent(1);
+      const call = this.parent(2);
+      if (obj?.kind === K.ObjectLiteralExpression && call?.kind === K.CallExpression && (call as TS.CallExpression).arguments.indexOf(obj as TS.Expression) > 0) {
+        const name = this.calleeName((call as TS.CallExpression).expression);
+        return !!name && MERGE_FUNCTIONS.has(name);
+      }
+    }
+    return false;
+  }
+
+  /** The names of the set this site belongs to (keys of one object or type, labels of one switch, values of one enum). */
+  private groupOf(node: TS.Node): Site['group'] {
+    const K = this.K;
+    const p = this.parent();
+    if (!p) return undefined;
+    const memberName = (m: TS.Node): string | undefined => {
+      const n = (m as TS.PropertyAssignment).name;
+      if (!n) return undefined;
+      return n.kind === K.Identifier || n.kind === K.StringLiteral || n.kind === K.NumericLiteral || n.kind === K.NoSubstitutionTemplateLiteral ? (n as TS.Identifier).text : undefined;
+    };
+    if ((p as TS.PropertyAssignment).name === node) {
+      const owner = this.parent(1);
+      if (!owner) return undefined;
+      const members = owner.kind === K.ObjectLiteralExpression ? (owner as TS.ObjectLiteralExpression).properties
+        : owner.kind === K.InterfaceDeclaration || owner.kind === K.TypeLiteral ? (owner as TS.InterfaceDeclaration).members
+          : owner.kind === K.EnumDeclaration ? (owner as TS.EnumDeclaration).members
+            : owner.kind === K.ClassDeclaration || owner.kind === K.ClassExpression ? (owner as TS.ClassDeclaration).members : undefined;
+      if (!members) return undefined;
+      return { start: owner.getStart(this.sf), names: members.map(memberName).filter((x): x is string => x !== undefined) };
+    }
+    if (p.kind === K.CaseClause && (p as TS.CaseClause).expression === node) {
+      const block = this.parent(1) as TS.CaseBlock | undefined;
+      if (!block || block.kind !== K.CaseBlock) return undefined;
+      return { start: block.getStart(this.sf), names: block.clauses.flatMap((c) => (c.kind === K.CaseClause && isStringLike(c.expression, K) ? [(c.expression as TS.StringLiteral).text] : [])) };
+    }
+    if (p.kind === K.EnumMember && (p as TS.EnumMember).initializer === node) {
+      const e = this.parent(1) as TS.EnumDeclaration | undefined;
+      if (!e || e.kind !== K.EnumDeclaration) return undefined;
+      return { start: e.getStart(this.sf), names: e.members.flatMap((m) => (m.initializer && isStringLike(m.initializer, K) ? [(m.initializer as TS.StringLiteral).text] : [])) };
+    }
+    return undefined;
+  }
+
   // ---- params next to a name -----------------------------------------------------------------
 
   private attachParams(site: Site, node: TS.Node): void {
@@ -423,7 +575,7 @@ class TsSiteFinder {
         open = true;
       }
     }
-    return { start: obj.getStart(this.sf), end: obj.end, props, open, syntax: 'ts', keyQuote, stringQuote: stringQuote || "'" };
+    return { start: obj.getStart(this.sf), end: obj.end, props, open, syntax: 'ts', keyQuote, stringQuote: stringQuote || this.fileQuote() };
   }
 
   // ---- identifiers: SDK methods, Koishi camelCase, unquoted keys ------------------------------
@@ -439,7 +591,7 @@ class TsSiteFinder {
       const napcat = resolveNapcat(name);
       let callSite: 'method' | 'camel' | undefined;
       if (napcat) callSite = 'method';
-      else if (camelToNapcat.has(name) && this.nameOfTarget((p as TS.PropertyAccessExpression).expression) === 'internal') callSite = 'camel';
+      else if (camelToNapcat.has(name) && CAMEL_RECEIVERS.has(this.nameOfTarget((p as TS.PropertyAccessExpression).expression) ?? '')) callSite = 'camel';
       if (!callSite || this.isForeignOrModule(node)) return;
       const start = node.getStart(this.sf);
       const site: Site = { start, end: node.end, written: name, callSite };
@@ -451,7 +603,9 @@ class TsSiteFinder {
     const isKey = (p.kind === K.PropertyAssignment || p.kind === K.PropertySignature || p.kind === K.MethodSignature) && (p as TS.PropertyAssignment).name === node;
     const isObjectMethod = p.kind === K.MethodDeclaration && (p as TS.MethodDeclaration).name === node && this.parent(1)?.kind === K.ObjectLiteralExpression;
     if ((isKey || isObjectMethod) && resolveNapcat(name) && !this.isForeignOrModule(node)) {
-      this.add({ start: node.getStart(this.sf), end: node.end, written: name, callSite: 'key' });
+      const site: Site = { start: node.getStart(this.sf), end: node.end, written: name, callSite: 'key' };
+      this.describe(site, node);
+      this.add(site);
     }
   }
 }
