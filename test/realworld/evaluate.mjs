@@ -351,7 +351,8 @@ function meaningProblems(site, before, after, afterLine) {
 }
 
 /** Runs `fix` on a temporary copy of the package and checks every file it changed. */
-export function fixCheck(pkg, labels, dir = packageDir(pkg)) {
+/** `runFix(copyDir, scan)` returns what `fix` printed; by default the CLI's own `fix` (tests of the harness pass a fixer without guards). */
+export function fixCheck(pkg, labels, dir = packageDir(pkg), runFix = undefined) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'napcat-milky-realworld-'));
   try {
     for (const rel of pkg.scan) {
@@ -360,7 +361,8 @@ export function fixCheck(pkg, labels, dir = packageDir(pkg)) {
     }
     let fixOutput = '', fixStatus = 0;
     try {
-      fixOutput = execFileSync(process.execPath, [cli, 'fix', ...pkg.scan], { cwd: tmp, encoding: 'utf8', maxBuffer: 1 << 28 });
+      if (runFix) fixOutput = runFix(tmp, pkg.scan);
+      else fixOutput = execFileSync(process.execPath, [cli, 'fix', ...pkg.scan], { cwd: tmp, encoding: 'utf8', maxBuffer: 1 << 28 });
     } catch (e) {
       fixStatus = e.status ?? -1;
       fixOutput = `${e.stdout ?? ''}${e.stderr ?? ''}`;

@@ -55,7 +55,17 @@ test('harness: scoring and every fix check catch their case', () => {
     ] }] };
     const score = scorePackage(pkg, report, labels, dir);
     assert.deepEqual([score.tp, score.fp.length, score.fn.length, score.duplicates], [1, 1, 2, 1]);
-    const fix = fixCheck(pkg, labels, dir);
+    // A fixer without the tool's guards (what `fix` did before issue 9): every check must catch its harm.
+    const unguarded = (tmp) => {
+      const file = path.join(tmp, 'a.ts');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      lines[0] = lines[0].replace("'delete_essence_msg', { ", "'set_group_essence_message', { is_set: false, ");
+      lines[1] = lines[1].replace('delete_essence_msg', 'set_group_essence_message');
+      lines[2] = lines[2].replace("'get_msg'", "'get_message'");
+      writeFileSync(file, lines.join('\n'));
+      return ['a.ts:1:20  fixed  delete_essence_msg → set_group_essence_message', 'a.ts:2:24  fixed  delete_essence_msg → set_group_essence_message', 'a.ts:3:14  fixed  get_msg → get_message'].join('\n') + '\n';
+    };
+    const fix = fixCheck(pkg, labels, dir, unguarded);
     assert.deepEqual(fix.changed, ['a.ts']);
     assert.deepEqual(fix.broken, []);
     assert.deepEqual(fix.duplicates.map((d) => d.codes.map((c) => c.code)), [[1117]]);
