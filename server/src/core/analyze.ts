@@ -2,8 +2,11 @@
 import { IGNORE_NEXT_LINE, ignoredLines, isFileDisabled } from './directives';
 import type { Finding } from './findings';
 import { findingsOfSites } from './rules';
+import { fileRulesApply, findingsOfFile } from './rules/file';
+import { isJsonLanguage } from '../shared/languages';
 import { scanText, type ScanOptions } from './scan';
 import type { ScanResult, Site } from './scan/types';
+import type { TsScan } from './scan/typescript';
 import { lineStarts, positionAt } from './text';
 
 export type AnalyzeOptions = ScanOptions;
@@ -42,16 +45,28 @@ export function finishFindings(text: string, findings: Finding[]): Finding[] {
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** Stage 3: the site rules' findings and the file rules' (these need the whole tree: events, transport). */
+export function findingsOfScan(text: string, result: TsScan, languageId: string): Finding[] {
+  const own = findingsOfSites(result.sites, text);
+  const file = findingsOfFile(result.sourceFile, text, languageId);
+  return file.length ? [...own, ...file] : own;
+}
+
 /** Stages 2–4 on a scan of the whole text. */
-export function analysisOfScan(text: string, result: ScanResult, tolerant: boolean): Analysis {
+export function analysisOfScan(text: string, result: TsScan, tolerant: boolean, languageId: string): Analysis {
   const skipped = skippedBy(result, tolerant);
   if (skipped) return { findings: [], skipped, sites: [] };
-  return { findings: finishFindings(text, findingsOfSites(result.sites, text)), syntaxError: result.syntaxError, sites: result.sites };
+  return { findings: finishFindings(text, findingsOfScan(text, result, languageId)), syntaxError: result.syntaxError, sites: result.sites };
+}
+
+/** Text that only file rules can find something in (event code, a transport) must be parsed even without an action name. */
+export function scanOptionsFor<T extends ScanOptions>(text: string, languageId: string, options: T): T {
+  return !options.alwaysParse && !isJsonLanguage(languageId) && fileRulesApply(text) ? { ...options, alwaysParse: true } : options;
 }
 
 /** The core's one call: text in, facts out. */
 export function analyzeDocument(text: string, languageId: string, options: AnalyzeOptions = {}): Analysis {
-  return disabledAnalysis(text) ?? analysisOfScan(text, scanText(text, languageId, options), !!options.tolerant);
+  return disabledAnalysis(text) ?? analysisOfScan(text, scanText(text, languageId, scanOptionsFor(text, languageId, options)), !!options.tolerant, languageId);
 }
 
 export function analyze(text: string, languageId: string, options: AnalyzeOptions = {}): Finding[] {
