@@ -151,7 +151,8 @@ export function planFixes(findings: Finding[], text: string): FixPlan {
   const sharedDone = new Set<string>();
   const helpers: TransportFinding[] = [];
   for (const f of findings) {
-    if (f.kind === 'transport') { if (f.helper) helpers.push(f); continue; }
+    // Transport hints are steps by hand; a helper's `api/` waits until the renames are known.
+    if (f.kind === 'transport') { if (f.helper) helpers.push(f); else manual.push({ finding: f, steps: [] }); continue; }
     const option = automaticFix(f, fixesFor(f, text, eol));
     if (option?.shared && sharedDone.has(option.shared)) { applied.push({ finding: f, option }); continue; }
     if (option) {
@@ -171,9 +172,9 @@ export function planFixes(findings: Finding[], text: string): FixPlan {
   for (const h of helpers) {
     const renamed = h.helper!.calls.some((c) => c.napcat && applied.some((a) => a.finding.start === c.start && a.finding.end === c.end && a.option.action === 'rename'));
     const option = renamed ? helperFixes(h, text)[0] : undefined;
-    if (!option) continue;
-    const merged = normalizeEdits([...edits, ...option.edits]);
-    if (merged.length === edits.length + option.edits.length) { edits = merged; applied.push({ finding: h, option }); }
+    const merged = option ? normalizeEdits([...edits, ...option.edits]) : edits;
+    if (option && merged.length === edits.length + option.edits.length) { edits = merged; applied.push({ finding: h, option }); }
+    else manual.push({ finding: h, steps: [] });
   }
   return { edits, applied, manual };
 }

@@ -116,7 +116,7 @@ export interface Dictionary {
     /** One sentence per hint; `napcat` and `milky` arrive formatted. */
     hint: Record<'sse-path' | 'sse-onmessage' | 'access-token-query' | 'wording' | 'async-status' | 'reverse-ws', (napcat: string, milky: string) => string>;
     retcode(value: string, milky: string): string;
-    listWrapped(action: string, wrapper: string): string;
+    listWrapped(action: string, path: string): string;
     objectWrapped(action: string, field: string, path: string): string;
     renamedField(action: string, field: string, to: string): string;
     helper(name: string): string;

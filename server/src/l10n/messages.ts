@@ -133,8 +133,8 @@ function transportMessage(f: TransportFinding, locale: Locale): string {
       const m = f.milkyRetcode !== undefined ? `retcode ${f.milkyRetcode}` : f.httpStatus !== undefined ? `HTTP ${f.httpStatus}` : milky === 'none' || !milky ? '—' : code(milky);
       return t.transport.retcode(code(String(f.retcode ?? f.napcat)), m);
     }
-    case 'list-wrapped': return t.transport.listWrapped(action, f.wrapper ?? milky.replace(/^data\./, ''));
-    case 'object-wrapped': return t.transport.objectWrapped(action, code(f.field ?? f.napcat), milky);
+    case 'list-wrapped': return t.transport.listWrapped(action, code(milky));
+    case 'object-wrapped': return t.transport.objectWrapped(action, code(f.field ?? f.napcat), code(milky));
     case 'renamed-field': return t.transport.renamedField(action, code(f.field ?? f.napcat), code(milky));
     default: return t.transport.hint[f.code](code(f.napcat), code(milky));
   }
