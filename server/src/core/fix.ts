@@ -75,11 +75,25 @@ export function eventStepsOf(f: EventFinding, text: string): EventStep[] {
   return plan && !plan.edits.length ? plan.manual : [];
 }
 
+/** A block plan's edits, sorted, without exact repeats; undefined when two of them overlap (broken input). */
+function disjointEdits(edits: readonly Edit[]): Edit[] | undefined {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Edit[] = [];
+  for (const e of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.start === e.start && prev.end === e.end && prev.newText === e.newText) continue;
+    if (prev && (e.start < prev.end || (e.start === prev.start && e.start === e.end))) return undefined;
+    out.push(e);
+  }
+  return out;
+}
+
 function eventFixes(f: EventFinding, text: string): FixOption[] {
   const plan = eventPlanOf(f, text);
-  if (!plan || !plan.edits.length || !inText(plan.edits, text)) return [];
+  const edits = plan && plan.edits.length ? disjointEdits(plan.edits) : undefined;
+  if (!edits || !inText(edits, text)) return [];
   const target = f.milky.length === 1 ? f.milky[0] : f.milky.join(' | ') || 'event_type';
-  return [{ target, action: 'event', edits: plan.edits, manual: [], shared: `event:${plan.edits[0].start}:${plan.edits.length}` }];
+  return [{ target, action: 'event', edits, manual: [], shared: `event:${edits[0].start}:${edits.length}` }];
 }
 
 function helperFixes(f: TransportFinding, text: string): FixOption[] {
