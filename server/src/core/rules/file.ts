@@ -14,7 +14,7 @@ import { scanTransport } from '../transport/scan';
  * joins an action name under a base (`${base}/${action}`, `base + '/' + action`), a WebSocket server.
  * Result-shape hints are reported in such files only (cheap to tell; the editor stays incremental elsewhere).
  */
-export const TRANSPORT_PREFILTER = /\/_events|access_token|\bretcode\b|WebSocketServer|\/\$\{|\/['"`]\s*\+/;
+export const TRANSPORT_PREFILTER = /\/_events|access_token|\bretcode\b|WebSocketServer|\.Server\b|\/\$\{|\/['"`]\s*\+/;
 
 /** Can file rules find anything in this text? Cheap; the incremental engine reparses whole files only when so. */
 export function fileRulesApply(text: string): boolean {
@@ -41,7 +41,8 @@ export const eventRule: FileRule = (sf, text, languageId, out) => {
 };
 
 export const transportRule: FileRule = (sf, text, _languageId, out) => {
-  if (!TRANSPORT_PREFILTER.test(text) && !EVENT_PREFILTER.test(text)) return;
+  // Event code alone holds no transport finding (a reverse-WebSocket server needs `WebSocketServer` / `.Server`).
+  if (!TRANSPORT_PREFILTER.test(text)) return;
   const scan = scanTransport(sf, text);
   for (const h of scan.hints) {
     const f: TransportFinding = {
