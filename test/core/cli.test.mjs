@@ -102,7 +102,7 @@ describe('--format json shape', () => {
   });
 
   test('summary counts', () => {
-    assert.deepEqual(res.out.summary, { files: 4, findings: 4, mapped: 1, ambiguous: 1, 'no-counterpart': 1, 'same-name': 1, 'milky-params': 0 });
+    assert.deepEqual(res.out.summary, { files: 4, findings: 4, mapped: 1, ambiguous: 1, 'no-counterpart': 1, 'same-name': 1, 'milky-params': 0, event: 0, transport: 0 });
   });
 
   test('exit code 1: a Warning finding', () => {

@@ -64,3 +64,50 @@ test('random edits including quotes, braces and comments stay exact', () => {
   const pieces = ['x', ' ', "'", '"', '`', '(', ')', '{', '}', ';', '\n', '/*', '*/', '//', 'send_msg', '${', ','];
   run(3, 200, (text, rand) => ({ pos: rand(text.length), del: rand(3), ins: pieces[rand(pieces.length)] }));
 });
+
+// Event code: file rules read the whole tree, so such a text is reparsed whole on every update.
+function makeEventFile(n) {
+  const lines = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 30 === 0) lines.push(i ? '}\nexport async function h' + i + '(e) {' : 'export async function h0(e) {');
+    if (i % 6 === 0) lines.push(`  if (e.post_type === 'notice' && e.notice_type === 'group_increase') { await call('send_group_msg', { group_id: e.group_id, message: [{ type: 'text', data: { text: 'hi' } }] }); }`);
+    else if (i % 7 === 0) lines.push(`  if (e.post_type === 'message' && e.message_type === 'group') { reply(e.raw_message, e.user_id); }`);
+    else if (i % 9 === 0) lines.push(`  switch (e.notice_type) { case 'group_ban': mute(e.user_id); break; case 'group_decrease': bye(e.user_id); }`);
+    else lines.push(`  const v${i} = compute(${i}, "text", [1, 2]);`);
+  }
+  return lines.join('\n') + '\n}\nasync function call(action, params) { return fetch(`${BASE}/${action}`, { body: JSON.stringify(params) }); }\n';
+}
+
+test('event code: every update equals a fresh analysis (random edits)', () => {
+  let rnd = 5;
+  const rand = (n) => { rnd = (rnd * 1103515245 + 12345) & 0x7fffffff; return rnd % n; };
+  const pieces = ['x', "'", '(', ')', '{', '}', ';', '\n', 'post_type', "'notice'", 'e.', 'group_id', '//', 'send_msg'];
+  let text = makeEventFile(200);
+  const inc = new core.IncrementalTsAnalysis('typescript');
+  inc.update(text);
+  for (let k = 0; k < 120; k++) {
+    const pos = rand(text.length);
+    const del = rand(3);
+    const ins = pieces[rand(pieces.length)];
+    text = text.slice(0, pos) + ins + text.slice(pos + del);
+    const got = inc.update(text, [{ start: pos, end: pos + del, newLength: ins.length }]);
+    const fresh = core.analyzeDocument(text, 'typescript', { tolerant: true });
+    assert.deepEqual(key(got.findings, text), key(fresh.findings, text), `edit ${k}: ${JSON.stringify({ pos, del, ins })}`);
+  }
+});
+
+test('event code appearing and disappearing switches between regional and whole-text updates exactly', () => {
+  let text = makeFile(200, 3);
+  const inc = new core.IncrementalTsAnalysis('typescript');
+  inc.update(text);
+  const at = text.indexOf('const v1 ');
+  const insert = "if (e.notice_type === 'group_increase') go(e.user_id); ";
+  const inString = text.indexOf('some text', at) + 2;
+  for (const [pos, del, ins] of [[at, 0, insert], [at, insert.length, ''], [inString, 0, 'x'], [inString, 0, 'y']]) {
+    text = text.slice(0, pos) + ins + text.slice(pos + del);
+    const got = inc.update(text, [{ start: pos, end: pos + del, newLength: ins.length }]);
+    const fresh = core.analyzeDocument(text, 'typescript', { tolerant: true });
+    assert.deepEqual(key(got.findings, text), key(fresh.findings, text));
+  }
+  assert.ok(inc.stats.regional > 0, JSON.stringify(inc.stats));
+});

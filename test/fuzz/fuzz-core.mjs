@@ -129,7 +129,7 @@ function tsStatement(r) {
   const n = napcatName(r);
   const m = r.pick(MILKY);
   const q = r.pick(["'", "'", '"', '`']);
-  switch (r.int(34)) {
+  switch (r.int(38)) {
     case 0: return `await bot.callApi(${q}${n}${q}, ${tsParams(r, n, q === '`' ? "'" : q)});`;
     case 1: return `const res = await this.call(${q}${n}${q}, ${tsParams(r, n)}) as any;`;
     case 2: return `ws.send(JSON.stringify({ action: '${n}', params: ${tsParams(r, n)}, echo: '${r.pick([n, 'e1', String(r.int(99))])}' }));`;
@@ -163,6 +163,10 @@ function tsStatement(r) {
     case 30: return `class Client {\n  async ${n}(p: any) { return this.send('${n}', p); }\n  ['${napcatName(r)}'] = 1;\n}`;
     case 31: return `const s = "${'\\u00e9'}${n}"; const e = '\\'${n}\\''; const nul = '${n}\\0';`;
     case 32: return `const frames = [${Array.from({ length: r.range(1, 4) }, () => `{ action: "${napcatName(r)}", params: ${tsParams(r, n, '"')} }`).join(', ')}];`;
+    case 34: return `if (e.post_type === '${r.pick(['notice', 'message', 'request'])}' && e.${r.pick(['notice_type', 'message_type', 'request_type'])} === '${r.pick(['group_increase', 'group', 'friend', 'group_ban', 'notify'])}') {\n  await call('${n}', { group_id: e.group_id, user_id: e.${r.pick(['user_id', 'raw_message', 'message_id', 'sender.nickname'])} });\n}`;
+    case 35: return `switch (e.notice_type) {\n  case '${r.pick(['group_ban', 'group_decrease', 'group_recall'])}': go(e.group_id); break;\n  case 'notify': if (e.sub_type === 'poke') poke(e.user_id); break;\n}`;
+    case 36: return `bot.on('${r.pick(['notice.group_increase', 'message.group', 'request.group.invite', 'notice.notify.poke.group'])}', (ev) => { reply(ev.group_id, ev.user_id); });\nif (ev.notice_type !== 'group_increase') return;\nwelcome(ev.group_id);`;
+    case 37: return `async function call(action, params) { return fetch(${r.pick(['`${BASE}/${action}`', "BASE + '/' + action", '`${BASE}/api/${action}`'])}, { body: JSON.stringify(params) }); }\nconst es = new EventSource(base + '/_events'); es.onmessage = (m) => on(m);\nif (res.retcode === 1400) bad(res.wording);`;
     default: return `const x${r.int(99)} = ${r.range(0, 9)}; // unrelated\nfunction f${r.int(99)}(a, b) { return a + b; }`;
   }
 }

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeDocument, anyNamePattern, type Finding, type Locale } from '../core';
+import { analyzeDocument, anyNamePattern, fileRulesApply, type Finding, type Locale } from '../core';
 import { readSource } from '../node/read';
 import { toJsonFindings, type JsonFinding } from './report';
 
@@ -25,7 +25,7 @@ export interface JobResult {
   error?: string;
 }
 
-/** Read, prefilter (files without any known name are not parsed), analyze. */
+/** Read, prefilter (files without any known name, event or transport text are not parsed), analyze. */
 export function runJob(job: Job): JobResult {
   let src;
   try {
@@ -35,7 +35,7 @@ export function runJob(job: Job): JobResult {
   }
   if ('skipped' in src) return { id: job.id, json: [], skipped: src.skipped };
   const keep = (findings: Finding[]) => (job.keepText ? { findings, text: src.text, bom: src.bom } : {});
-  if (!anyNamePattern.test(src.text)) return { id: job.id, json: [], ...keep([]) };
+  if (!anyNamePattern.test(src.text) && !fileRulesApply(src.text)) return { id: job.id, json: [], ...keep([]) };
   const a = analyzeDocument(src.text, job.languageId, { reportDefinitions: job.reportDefinitions });
   if (a.skipped) return { id: job.id, json: [], skipped: a.skipped };
   return { id: job.id, json: toJsonFindings(src.text, a.findings, job.locale), ...keep(a.findings) };

@@ -1,4 +1,4 @@
-import { catalog, DEFAULT_SEVERITY, KINDS, lineStarts, milkyOf, napcatOf, positionAt, type Finding, type Kind, type Locale, type Severity } from '../core';
+import { catalog, DEFAULT_SEVERITY, hasSite, KINDS, preferredOf, lineStarts, milkyOf, napcatOf, positionAt, type Finding, type Kind, type Locale, type Severity } from '../core';
 import { findingMessage } from '../l10n/messages';
 import { TOOL, VERSION } from '../shared/version';
 
@@ -26,11 +26,18 @@ export function toJsonFindings(text: string, findings: Finding[], locale: Locale
     const j: JsonFinding = {
       line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
       napcat: napcatOf(f), milky: [...milkyOf(f)], kind: f.kind, severity: DEFAULT_SEVERITY[f.kind] as Severity,
-      code: `${TOOL}/${f.kind}`, message: findingMessage(f, text, locale), callSite: f.site.callSite,
+      code: `${TOOL}/${f.kind}`, message: findingMessage(f, text, locale), callSite: callSiteOf(f),
     };
-    if (f.kind !== 'milky-params' && f.preferred) j.preferred = f.preferred;
+    const preferred = preferredOf(f);
+    if (preferred) j.preferred = preferred;
     return j;
   });
+}
+
+/** Where the finding sits, for the JSON contract: a site's call form, an event literal's form, a transport hint's code. */
+function callSiteOf(f: Finding): string {
+  if (hasSite(f)) return f.site.callSite;
+  return f.kind === 'event' ? f.form : f.code;
 }
 
 export function summarize(files: FileReport[]): Record<string, number> {
@@ -77,6 +84,8 @@ const ruleText: Record<Kind, string> = {
   'no-counterpart': 'NapCat action with no Milky counterpart in the table',
   'same-name': 'NapCat action whose name Milky keeps',
   'milky-params': 'Milky call whose params do not match the endpoint schema',
+  event: 'OneBot 11 event discriminator or event name (Milky has event_type and data)',
+  transport: 'NapCat transport, envelope or result shape that Milky changed',
 };
 
 export interface Colors { dim(s: string): string; bold(s: string): string; yellow(s: string): string; red(s: string): string; cyan(s: string): string; green(s: string): string }

@@ -1,10 +1,13 @@
 /** The analysis pipeline: directives → scan → rules → finish. The incremental engine runs the same stages. */
 import { inContext } from './context';
 import { IGNORE_NEXT_LINE, ignoredLines, isFileDisabled } from './directives';
-import type { Finding } from './findings';
+import { hasSite, type Finding } from './findings';
 import { findingsOfSites } from './rules';
+import { fileRulesApply, findingsOfFile } from './rules/file';
+import { isJsonLanguage } from '../shared/languages';
 import { scanText, type ReportOptions, type ScanOptions } from './scan';
 import type { ScanResult, Site } from './scan/types';
+import type { TsScan } from './scan/typescript';
 import { lineStarts, positionAt } from './text';
 
 export type AnalyzeOptions = ScanOptions & ReportOptions;
@@ -34,7 +37,7 @@ export function skippedBy(result: ScanResult, tolerant: boolean): string | undef
 
 /** Stages 3–4: the file's quiet rules, then findings on lines after an ignore directive go, sorted by position. */
 export function finishFindings(text: string, findings: Finding[], sites: readonly Site[], options: ReportOptions = {}): Finding[] {
-  let kept = inContext(options.reportDefinitions ? findings : findings.filter((f) => !f.site.definition), text, sites);
+  let kept = inContext(options.reportDefinitions ? findings : findings.filter((f) => !(hasSite(f) && f.site.definition)), text, sites);
   if (kept.length && text.includes(IGNORE_NEXT_LINE)) {
     const starts = lineStarts(text);
     const ignored = ignoredLines(text, starts);
@@ -43,16 +46,28 @@ export function finishFindings(text: string, findings: Finding[], sites: readonl
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
+/** Stage 3: the site rules' findings and the file rules' (these need the whole tree: events, transport). */
+export function findingsOfScan(text: string, result: TsScan, languageId: string): Finding[] {
+  const own = findingsOfSites(result.sites, text);
+  const file = findingsOfFile(result.sourceFile, text, languageId);
+  return file.length ? [...own, ...file] : own;
+}
+
 /** Stages 2–4 on a scan of the whole text. */
-export function analysisOfScan(text: string, result: ScanResult, options: AnalyzeOptions): Analysis {
+export function analysisOfScan(text: string, result: TsScan, options: AnalyzeOptions, languageId: string): Analysis {
   const skipped = skippedBy(result, !!options.tolerant);
   if (skipped) return { findings: [], skipped, sites: [] };
-  return { findings: finishFindings(text, findingsOfSites(result.sites, text), result.sites, options), syntaxError: result.syntaxError, sites: result.sites };
+  return { findings: finishFindings(text, findingsOfScan(text, result, languageId), result.sites, options), syntaxError: result.syntaxError, sites: result.sites };
+}
+
+/** Text that only file rules can find something in (event code, a transport) must be parsed even without an action name. */
+export function scanOptionsFor<T extends ScanOptions>(text: string, languageId: string, options: T): T {
+  return !options.alwaysParse && !isJsonLanguage(languageId) && fileRulesApply(text) ? { ...options, alwaysParse: true } : options;
 }
 
 /** The core's one call: text in, facts out. */
 export function analyzeDocument(text: string, languageId: string, options: AnalyzeOptions = {}): Analysis {
-  return disabledAnalysis(text) ?? analysisOfScan(text, scanText(text, languageId, options), options);
+  return disabledAnalysis(text) ?? analysisOfScan(text, scanText(text, languageId, scanOptionsFor(text, languageId, options)), options, languageId);
 }
 
 export function analyze(text: string, languageId: string, options: AnalyzeOptions = {}): Finding[] {

@@ -5,7 +5,7 @@
  */
 import { milkyNames, napcatEntry, napcatNames, resolveNapcat } from './catalog';
 import { PROTOCOL_DIRECTIVE } from './directives';
-import type { Finding } from './findings';
+import { isActionFinding, type Finding } from './findings';
 import type { Site } from './scan/types';
 
 export type Speaks = 'napcat' | 'milky' | 'other';
@@ -56,6 +56,8 @@ export function fileContext(text: string, sites: readonly Site[]): FileContext {
 function belongs(f: Finding, ctx: FileContext): boolean {
   if (ctx.speaks === 'other') return false;
   if (f.kind === 'milky-params') return true;
+  // Event and transport code has its own quiet rules (OneBot 12, icqq, Yunzai, Milky events); in Milky code a NapCat transport left over is a bug.
+  if (!isActionFinding(f)) return true;
   if (f.site.callSite === 'camel' && !ctx.onebot) return false;
   if (ctx.speaks === 'milky') return f.kind !== 'same-name' && !napcatEntry(f.napcat)?.notInNapcatSource;
   return true;

@@ -1,6 +1,8 @@
 /** What the core reports: plain facts about the text, with no rendered message and no edit. */
 import type { ActionKind, Kind } from './kinds';
 import type { Site } from './scan/types';
+import type { Discriminator, MessageScene, MissingReason } from './catalog/events';
+import type { TransportHintCode } from './transport/scan';
 
 interface FindingRange {
   /** UTF-16 offsets of the name as written. */
@@ -32,20 +34,81 @@ export interface MilkyParamsFinding extends FindingRange {
   site: Site;
 }
 
-export type Finding = ActionFinding | MilkyParamsFinding;
+/** A OneBot 11 event discriminator value or framework event name, where it is compared, switched on or subscribed to. */
+export interface EventFinding extends FindingRange {
+  kind: 'event';
+  /** The literal exactly as written (inside its quotes). */
+  napcat: string;
+  /** Every Milky `event_type` it can become; empty when Milky has no such event. */
+  milky: readonly string[];
+  /** One side of a comparison, a case label, or a dotted name given to on/once/off. */
+  form: 'compare' | 'case' | 'subscription';
+  /** The compared or switched property; null for a subscription. */
+  property: Discriminator | null;
+  /** For message events: the `message_scene` values. */
+  scenes: readonly MessageScene[];
+  /** Why the matched OneBot events have no Milky event. */
+  reasons: readonly MissingReason[];
+  /** The language the file was parsed as: the fix re-plans the guarded block from the text. */
+  languageId: string;
+}
+
+/** A generic `call(action, params)` helper whose URL joins the action under the base. */
+export interface CallHelperFacts {
+  name: string;
+  /** Offset where `api/` goes before the action; null when `/api/` is there already. */
+  apiAt: number | null;
+  /** Ranges of the literal action names passed to it in this file (the action findings' ranges). */
+  calls: readonly { start: number; end: number; napcat: boolean }[];
+}
+
+/** What differs between NapCat's transport or result shapes and Milky's, where the code shows it. */
+export interface TransportFinding extends FindingRange {
+  kind: 'transport';
+  code: TransportHintCode | 'call-helper';
+  /** The text the finding is about, exactly as written. */
+  napcat: string;
+  /** What Milky has instead (`/event`, `Authorization: Bearer`, `data.groups`); empty when nothing. */
+  milky: readonly string[];
+  /** Result hints: the NapCat action read and the field. */
+  action?: string;
+  field?: string;
+  wrapper?: string;
+  /** Retcode hints: the compared value, Milky's retcode or HTTP status for that case, and the case. */
+  retcode?: number;
+  milkyRetcode?: number;
+  httpStatus?: number;
+  note?: string;
+  /** `call-helper`: the helper and the calls that go through it. */
+  helper?: CallHelperFacts;
+}
+
+export type Finding = ActionFinding | MilkyParamsFinding | EventFinding | TransportFinding;
+
+/** Findings that come from one scanned site (actions, Milky params); the file rules' have none. */
+export type SiteFinding = ActionFinding | MilkyParamsFinding;
 
 export function isActionFinding(f: Finding): f is ActionFinding {
-  return f.kind !== 'milky-params';
+  return f.kind !== 'milky-params' && f.kind !== 'event' && f.kind !== 'transport';
+}
+
+export function hasSite(f: Finding): f is SiteFinding {
+  return f.kind !== 'event' && f.kind !== 'transport';
+}
+
+/** The target a finding's fix goes to, when one is decided. */
+export function preferredOf(f: Finding): string | undefined {
+  return isActionFinding(f) ? f.preferred : undefined;
 }
 
 /** The NapCat name of a finding, null when it is about Milky code (the JSON contract's `napcat`). */
 export function napcatOf(f: Finding): string | null {
-  return isActionFinding(f) ? f.napcat : null;
+  return f.kind === 'milky-params' ? null : f.napcat;
 }
 
 /** The Milky names of a finding (the JSON contract's `milky`). */
 export function milkyOf(f: Finding): readonly string[] {
-  return isActionFinding(f) ? f.milky : [f.endpoint];
+  return f.kind === 'milky-params' ? [f.endpoint] : f.milky;
 }
 
 export type { Kind };

@@ -1,22 +1,36 @@
 /** Fixes are derived here and only here: from a finding's facts and the text it was found in. */
 import { napcatEntry } from './catalog';
 import { normalizeEdits, type Edit } from './edits';
-import { isActionFinding, type ActionFinding, type Finding } from './findings';
+import { planEventFixes, type EventFixPlan, type EventStep } from './events/fix';
+import { scanEvents, type EventScan } from './events/scan';
+import { hasSite, isActionFinding, type ActionFinding, type EventFinding, type Finding, type TransportFinding } from './findings';
 import { migrateParams, type ManualStep } from './params';
+import { parseTypeScript } from './scan/typescript';
 import { paramsObject, type Site } from './scan/types';
 import { eolOf } from './text';
 
-/** What a fix does, so that its title can say it: rename to a target, add `/api/`, or only migrate params. */
-export type FixAction = 'rename' | 'api-prefix' | 'params';
+/** What a fix does, so that its title can say it: rename to a target, add `/api/`, migrate params, or migrate an event block. */
+export type FixAction = 'rename' | 'api-prefix' | 'params' | 'event';
+
+/** A step by hand of an event block that cannot move as a whole. */
+export interface EventManualStep {
+  code: 'event';
+  event: EventStep;
+}
+
+/** What is left to do by hand: a param's step, or an event block's. */
+export type FixStep = ManualStep | EventManualStep;
 
 /** One way to migrate a finding: the edits for one Milky target and what is left to do by hand. */
 export interface FixOption {
   target: string;
   action: FixAction;
   edits: Edit[];
-  manual: ManualStep[];
+  manual: FixStep[];
   /** False when the rename alone would change what the call does (a constant it needs cannot be added here). */
   automatic: boolean;
+  /** Several findings share this option (the literals of one guarded block): applied once for all of them. */
+  shared?: string;
 }
 
 /** Can this site's name be rewritten in place? SDK methods and camelCase calls have no certain form; renaming a definition breaks its callers. */
@@ -37,8 +51,63 @@ function inText(edits: Edit[], text: string): boolean {
   return edits.every((e) => e.start >= 0 && e.start <= e.end && e.end <= text.length);
 }
 
+// ---- events: the fix plans of the file, computed from the text (one file at a time is cached) ----
+
+let lastPlans: { text: string; languageId: string; scan: EventScan; plans: EventFixPlan[] } | undefined;
+
+function eventPlansOf(text: string, languageId: string): { scan: EventScan; plans: EventFixPlan[] } {
+  if (lastPlans && lastPlans.text === text && lastPlans.languageId === languageId) return lastPlans;
+  const sf = parseTypeScript(text, languageId);
+  const scan = scanEvents(sf, text);
+  lastPlans = { text, languageId, scan, plans: planEventFixes(sf, text, scan) };
+  return lastPlans;
+}
+
+/** The plan of the guarded block this event literal belongs to, when there is one. */
+export function eventPlanOf(f: EventFinding, text: string): EventFixPlan | undefined {
+  const { scan, plans } = eventPlansOf(text, f.languageId);
+  const index = scan.literals.findIndex((l) => l.start === f.start && l.end === f.end);
+  if (index < 0) return undefined;
+  return plans.find((p) => p.literals.includes(index));
+}
+
+/** The steps by hand of an event finding whose block cannot move (none when it can, or has no block). */
+export function eventStepsOf(f: EventFinding, text: string): EventStep[] {
+  const plan = eventPlanOf(f, text);
+  return plan && !plan.edits.length ? plan.manual : [];
+}
+
+/** A block plan's edits, sorted, without exact repeats; undefined when two of them overlap (broken input). */
+function disjointEdits(edits: readonly Edit[]): Edit[] | undefined {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Edit[] = [];
+  for (const e of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.start === e.start && prev.end === e.end && prev.newText === e.newText) continue;
+    if (prev && (e.start < prev.end || (e.start === prev.start && e.start === e.end))) return undefined;
+    out.push(e);
+  }
+  return out;
+}
+
+function eventFixes(f: EventFinding, text: string): FixOption[] {
+  const plan = eventPlanOf(f, text);
+  const edits = plan && plan.edits.length ? disjointEdits(plan.edits) : undefined;
+  if (!edits || !inText(edits, text)) return [];
+  const target = f.milky.length === 1 ? f.milky[0] : f.milky.join(' | ') || 'event_type';
+  return [{ target, action: 'event', edits, manual: [], automatic: true, shared: `event:${edits[0].start}:${edits.length}` }];
+}
+
+function helperFixes(f: TransportFinding, text: string): FixOption[] {
+  const at = f.helper?.apiAt;
+  if (at === undefined || at === null || at > text.length) return [];
+  return [{ target: '/api/', action: 'api-prefix', edits: [{ start: at, end: at, newText: 'api/' }], manual: [], automatic: true }];
+}
+
 /** One option per Milky candidate that can be rewritten at this site; empty when none can. */
 export function fixesFor(f: Finding, text: string, eol = eolOf(text)): FixOption[] {
+  if (f.kind === 'event') return eventFixes(f, text);
+  if (f.kind === 'transport') return helperFixes(f, text);
   if (!isActionFinding(f) || !rewritable(f.site)) return [];
   const site = f.site;
   const e = napcatEntry(f.napcat)!;
@@ -49,7 +118,7 @@ export function fixesFor(f: Finding, text: string, eol = eolOf(text)): FixOption
     const pm = site.params ? migrateParams(e, target, paramsObject(site), text, eol, decided) : { edits: [], manual: [] };
     const keepsName = target === f.napcat && !needsApiPrefix(site);
     const edits = keepsName ? pm.edits : [renameEdit(site, target), ...pm.edits];
-    let manual: ManualStep[] = site.frame ? [...pm.manual, { code: 'transport' }] : pm.manual;
+    let manual: FixStep[] = site.frame ? [...pm.manual, { code: 'transport' }] : pm.manual;
     const action: FixAction = e.kind !== 'same-name' ? 'rename' : needsApiPrefix(site) ? 'api-prefix' : 'params';
     // A name used away from its params (an enum member, a constant, a map value): a target that needs
     // a constant is right only with that constant in the same call, so the rename waits for a person.
@@ -66,6 +135,8 @@ export function fixesFor(f: Finding, text: string, eol = eolOf(text)): FixOption
  * context decided for an ambiguous one, and `/api/` for a same-name URL. Nothing else.
  */
 export function automaticFix(f: Finding, options: FixOption[]): FixOption | undefined {
+  // An event block that moves as a whole; a helper's `api/` only through planFixes (when its calls are renamed).
+  if (f.kind === 'event') return options[0];
   if (!isActionFinding(f)) return undefined;
   let option: FixOption | undefined;
   if (f.kind === 'mapped' || (f.kind === 'ambiguous' && f.preferred)) option = options.find((x) => x.target === f.preferred);
@@ -74,7 +145,7 @@ export function automaticFix(f: Finding, options: FixOption[]): FixOption | unde
 }
 
 /** The steps left by hand after the preferred fix, for a finding's message; undefined when there is no such fix. */
-export function stepsAfterPreferredFix(f: ActionFinding, text: string): ManualStep[] | undefined {
+export function stepsAfterPreferredFix(f: ActionFinding, text: string): FixStep[] | undefined {
   const option = fixesFor(f, text).find((x) => x.target === f.preferred);
   if (option) return option.manual;
   return f.kind === 'mapped' && !rewritable(f.site) ? [] : undefined;
@@ -84,7 +155,13 @@ export interface FixPlan {
   edits: Edit[];
   applied: { finding: Finding; option: FixOption }[];
   /** Findings left for a person, with the steps that remain. */
-  manual: { finding: Finding; steps: ManualStep[] }[];
+  manual: { finding: Finding; steps: FixStep[] }[];
+}
+
+/** The steps by hand of a finding no automatic fix covers. */
+function stepsWithoutFix(f: Finding, text: string, option: FixOption | undefined, eol: string): FixStep[] {
+  if (f.kind === 'event') return eventStepsOf(f, text).map((event) => ({ code: 'event', event }));
+  return option?.manual ?? (isActionFinding(f) ? fixesFor(f, text, eol).find((x) => x.target === f.preferred && !x.automatic)?.manual : undefined) ?? [];
 }
 
 type Candidate = { finding: Finding; option: FixOption | undefined; blocked?: ManualStep };
@@ -96,14 +173,15 @@ type Candidate = { finding: Finding; option: FixOption | undefined; blocked?: Ma
 function blockDuplicates(candidates: Candidate[]): void {
   const groups = new Map<number, Candidate[]>();
   for (const c of candidates) {
-    const g = c.finding.site.group;
+    const g = hasSite(c.finding) ? c.finding.site.group : undefined;
     if (!g || !c.option || c.option.action !== 'rename') continue;
     (groups.get(g.start) ?? groups.set(g.start, []).get(g.start)!).push(c);
   }
   for (const members of groups.values()) {
     const names = new Map<string, number>();
-    const renamed = new Set(members.map((c) => c.finding.site.written));
-    for (const n of members[0].finding.site.group!.names) if (!renamed.has(n)) names.set(n, (names.get(n) ?? 0) + 1);
+    const renamed = new Set(members.map((c) => (hasSite(c.finding) ? c.finding.site.written : '')));
+    const first = members[0].finding;
+    for (const n of hasSite(first) ? first.site.group!.names : []) if (!renamed.has(n)) names.set(n, (names.get(n) ?? 0) + 1);
     for (const c of members) names.set(c.option!.target, (names.get(c.option!.target) ?? 0) + 1);
     for (const c of members) {
       if ((names.get(c.option!.target) ?? 0) < 2) continue;
@@ -115,7 +193,7 @@ function blockDuplicates(candidates: Candidate[]): void {
 /** A Milky-params problem that an applied fix already solved (the key renamed or dropped, the missing key added). */
 function solvedBy(f: Finding, applied: FixPlan['applied']): boolean {
   if (f.kind !== 'milky-params') return false;
-  return applied.some(({ option, finding }) => finding.site.start === f.site.start && (f.problem === 'unknown'
+  return applied.some(({ option, finding }) => hasSite(finding) && finding.site.start === f.site.start && (f.problem === 'unknown'
     ? option.edits.some((e) => e.start <= f.start && f.end <= e.end)
     : option.edits.some((e) => new RegExp(`(^|[\\s{,'"])${f.param}['"]?\\s*[:=]`).test(e.newText))));
 }
@@ -125,18 +203,28 @@ export function planFixes(findings: Finding[], text: string, skip: ReadonlySet<F
   const applied: FixPlan['applied'] = [];
   const manual: FixPlan['manual'] = [];
   const eol = eolOf(text);
-  const candidates: Candidate[] = findings.map((finding) => ({ finding, option: skip.has(finding) ? undefined : automaticFix(finding, fixesFor(finding, text, eol)) }));
+  const helpers: TransportFinding[] = [];
+  const candidates: Candidate[] = [];
+  for (const finding of findings) {
+    // Transport hints are steps by hand; a helper's `api/` waits until the renames are known.
+    if (finding.kind === 'transport') { if (finding.helper) helpers.push(finding); else manual.push({ finding, steps: [] }); continue; }
+    candidates.push({ finding, option: skip.has(finding) ? undefined : automaticFix(finding, fixesFor(finding, text, eol)) });
+  }
   blockDuplicates(candidates);
   let edits: Edit[] = [];
-  // One site, one fix: several params findings of a same-name call share its one migration.
+  // One site, one fix; one guarded block, one fix for all its literals.
   const fixedSites = new Set<number>();
+  const sharedDone = new Set<string>();
   for (const { finding: f, option, blocked } of candidates) {
-    if (option && !blocked && !fixedSites.has(f.site.start)) {
+    const siteKey = hasSite(f) ? f.site.start : -1 - f.start;
+    if (option?.shared && sharedDone.has(option.shared)) { applied.push({ finding: f, option }); continue; }
+    if (option && !blocked && !fixedSites.has(siteKey)) {
       const merged = normalizeEdits([...edits, ...option.edits]);
       // Keep the option only when none of its edits collided with an earlier one.
       if (merged.length === edits.length + option.edits.length) {
         edits = merged;
-        fixedSites.add(f.site.start);
+        fixedSites.add(siteKey);
+        if (option.shared) sharedDone.add(option.shared);
         applied.push({ finding: f, option });
         if (option.manual.length) manual.push({ finding: f, steps: option.manual });
         continue;
@@ -144,9 +232,16 @@ export function planFixes(findings: Finding[], text: string, skip: ReadonlySet<F
     }
     if (blocked) { manual.push({ finding: f, steps: [blocked] }); continue; }
     if (skip.has(f)) { manual.push({ finding: f, steps: [{ code: 'checker', note: 'a duplicate name' }] }); continue; }
-    if (option && fixedSites.has(f.site.start)) continue;
-    const steps = option?.manual ?? (isActionFinding(f) ? fixesFor(f, text, eol).find((x) => x.target === f.preferred && !x.automatic)?.manual : undefined) ?? [];
-    if (f.kind !== 'same-name') manual.push({ finding: f, steps });
+    if (option && fixedSites.has(siteKey)) continue;
+    if (f.kind !== 'same-name') manual.push({ finding: f, steps: stepsWithoutFix(f, text, option, eol) });
+  }
+  // A call helper gets `api/` once, when this plan renames a NapCat name passed to it (else its calls would 404).
+  for (const h of helpers) {
+    const renamed = h.helper!.calls.some((c) => c.napcat && applied.some((a) => a.finding.start === c.start && a.finding.end === c.end && a.option.action === 'rename'));
+    const option = renamed ? helperFixes(h, text)[0] : undefined;
+    const merged = option ? normalizeEdits([...edits, ...option.edits]) : edits;
+    if (option && merged.length === edits.length + option.edits.length) { edits = merged; applied.push({ finding: h, option }); }
+    else manual.push({ finding: h, steps: [] });
   }
   return { edits, applied, manual: manual.filter((m) => !solvedBy(m.finding, applied)) };
 }

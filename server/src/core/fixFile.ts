@@ -1,7 +1,7 @@
 import { parseProblem } from './analyze';
 import { duplicateDiagnostics } from './checker';
 import { applyEdits, type Edit } from './edits';
-import type { Finding } from './findings';
+import { hasSite, type Finding } from './findings';
 import { planFixes, type FixPlan } from './fix';
 
 /** A whole file's automatic fix: the plan, and the new text only when it still parses. */
@@ -42,7 +42,7 @@ export function fixFile(text: string, languageId: string, findings: Finding[]): 
     const problem = parseProblem(next, languageId);
     if (problem) return { plan, outcome: 'refused', problem };
     // Only renames of names in a set (keys, labels, enum values) can add a duplicate: check only then.
-    if (!plan.applied.some((a) => a.finding.site.group || a.finding.site.callSite === 'key')) return { plan, outcome: 'fixed', text: next };
+    if (!plan.applied.some((a) => hasSite(a.finding) && (a.finding.site.group || a.finding.site.callSite === 'key'))) return { plan, outcome: 'fixed', text: next };
     before ??= duplicateDiagnostics(text, languageId);
     const added = newDuplicates(before, duplicateDiagnostics(next, languageId));
     if (!added.length) return { plan, outcome: 'fixed', text: next };

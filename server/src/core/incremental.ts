@@ -1,5 +1,6 @@
 import type * as TS from 'typescript';
-import { disabledAnalysis, finishFindings, skippedBy, type Analysis } from './analyze';
+import { disabledAnalysis, finishFindings, findingsOfScan, scanOptionsFor, skippedBy, type Analysis } from './analyze';
+import { fileRulesApply } from './rules/file';
 import type { Finding } from './findings';
 import { findingsOfSites } from './rules';
 import type { ReportOptions } from './scan';
@@ -58,6 +59,8 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
   private baseSites: Site[] = [];
   /** Offsets of the base parse's syntax errors. */
   private baseErrors: number[] = [];
+  /** The base text could hold file-rule findings (events, transport): those need a parse of the whole text. */
+  private baseFileRules = false;
   private regions: Region[] = [];
   private needsFull = true;
   private options: ReportOptions = {};
@@ -180,6 +183,8 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     const disabled = disabledAnalysis(text);
     if (disabled) { this.needsFull = true; return disabled; }
     if (this.needsFull || !this.baseSf) return this.full(text);
+    // File rules read the whole tree: such a text is reparsed whole (TS's incremental reparse), as a fresh analysis would.
+    if (this.baseFileRules || fileRulesApply(text)) return this.full(text);
     let shift = 0;
     for (const r of this.regions) {
       const curStart = r.baseStart + shift;
@@ -244,12 +249,14 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     let previous: { sourceFile: TS.SourceFile; change: TS.TextChangeRange } | undefined;
     if (this.baseSf) previous = { sourceFile: this.baseSf, change: diffRange(this.baseText, text) };
     // Without any name in the text there is nothing to parse for (the prefilter); edits then start over.
-    let result = scanTypeScript(text, this.languageId, { tolerant: true, previous });
-    if (result.fatal && previous) result = scanTypeScript(text, this.languageId, { tolerant: true });
+    const options = scanOptionsFor(text, this.languageId, { tolerant: true });
+    let result = scanTypeScript(text, this.languageId, { ...options, previous });
+    if (result.fatal && previous) result = scanTypeScript(text, this.languageId, options);
     const skipped = skippedBy(result, true);
     // The base keeps every finding: file-wide rules (context, ignore lines) are applied on each composition.
-    const raw = skipped ? [] : findingsOfSites(result.sites, text).sort((a, b) => a.start - b.start || a.end - b.end);
+    const raw = skipped ? [] : findingsOfScan(text, result, this.languageId).sort((a, b) => a.start - b.start || a.end - b.end);
     const analysis: Analysis = skipped ? { findings: [], skipped, sites: [] } : { findings: finishFindings(text, [...raw], result.sites, this.options), syntaxError: result.syntaxError, sites: result.sites };
+    this.baseFileRules = fileRulesApply(text);
     this.baseText = text;
     this.baseSf = result.sourceFile;
     this.baseClean = !result.syntaxError && !!result.sourceFile;

@@ -32,3 +32,4 @@ export { scanTransport, RETCODES } from './transport/scan';
 export type { TransportScan, TransportHint, TransportHintCode, CallHelper, HelperCall } from './transport/scan';
 export { resultChanges, resultChange } from './catalog/results';
 export type { ResultChange, RenamedField } from './catalog/results';
+export { findingsOfFile, fileRulesApply, TRANSPORT_PREFILTER } from './rules/file';

@@ -1,5 +1,5 @@
 /** Moves facts by a number of characters: the incremental engine reuses findings of unchanged text. */
-import type { Finding } from './findings';
+import { hasSite, type EventFinding, type Finding, type TransportFinding } from './findings';
 import type { ObjectInfo, ParamsArg, Site } from './scan/types';
 
 function shiftObject(o: ObjectInfo, d: number): ObjectInfo {
@@ -28,7 +28,18 @@ export function shiftFindings(findings: readonly Finding[], d: number, out: Find
   let lastShifted: Site | undefined;
   for (const f of findings) {
     if (d === 0) { out.push(f); continue; }
+    if (!hasSite(f)) { out.push(shiftFileFinding(f, d)); continue; }
     if (f.site !== lastSite) { lastSite = f.site; lastShifted = shiftSite(f.site, d); }
     out.push({ ...f, start: f.start + d, end: f.end + d, site: lastShifted! });
   }
+}
+
+/** A file rule's finding moved by d (with the helper facts of a transport finding). */
+function shiftFileFinding(f: EventFinding | TransportFinding, d: number): Finding {
+  if (f.kind === 'event' || !f.helper) return { ...f, start: f.start + d, end: f.end + d };
+  const h = f.helper;
+  return {
+    ...f, start: f.start + d, end: f.end + d,
+    helper: { ...h, apiAt: h.apiAt === null ? null : h.apiAt + d, calls: h.calls.map((c) => ({ ...c, start: c.start + d, end: c.end + d })) },
+  };
 }

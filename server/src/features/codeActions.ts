@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
-import { DISABLE_FILE, eolOf, fixesFor, IGNORE_NEXT_LINE, planFixes, type Finding, type FixOption } from '../core';
+import { DISABLE_FILE, eolOf, fixesFor, preferredOf, IGNORE_NEXT_LINE, planFixes, type Finding, type FixOption } from '../core';
 import type { ServerContext } from '../context';
 import { dictionary, type Dictionary } from '../l10n';
 import { checks } from '../settings';
@@ -23,6 +23,7 @@ function title(t: Dictionary, option: FixOption, preferred: boolean): string {
   switch (option.action) {
     case 'api-prefix': return t.ui.addApi(option.target);
     case 'params': return t.ui.migrateParams(option.target);
+    case 'event': return t.event.fixTitle(option.target);
     case 'rename': return preferred ? t.ui.migrateToPreferred(option.target) : t.ui.migrateTo(option.target);
   }
 }
@@ -52,7 +53,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
       const sev = settings.severity[f.kind] as Exclude<typeof settings.severity[typeof f.kind], 'off'>;
       const diagnostic = toDiagnostic(f, text, a.doc, sev, locale);
       // The preferred candidate first: clients that do not sort (Neovim) show it on top.
-      const first = f.kind === 'milky-params' ? undefined : f.preferred;
+      const first = preferredOf(f);
       const options = fixesFor(f, text).sort((x, y) => Number(y.target === first) - Number(x.target === first));
       for (const option of options) {
         const preferred = isPreferredOption(f, option);

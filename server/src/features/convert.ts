@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
-import { fixesFor, lineStarts, milkyDocUrl, milkyOf, napcatOf, offsetAt, positionAt, MILKY_HOME, type Edit, type Finding, type Locale, type SeveritySetting } from '../core';
+import { fixesFor, hasSite, preferredOf, lineStarts, milkyDocUrl, milkyOf, napcatOf, offsetAt, positionAt, MILKY_HOME, type Edit, type Finding, type SiteFinding, type Locale, type SeveritySetting } from '../core';
 import { findingMessage } from '../l10n/messages';
 import { TOOL } from '../shared/version';
 
@@ -70,6 +70,8 @@ export class DerivedCache {
   }
 
   get(f: Finding, text: string, locale: Locale): Derived {
+    // A file rule's message and fixes depend on the whole text (the guarded block, the helper): never reused.
+    if (!hasSite(f)) return { message: findingMessage(f, text, locale), fixes: fixesFor(f, text).map((x) => x.target) };
     const key = derivedKey(f, text);
     let d = this.next.get(key) ?? this.current.get(key);
     if (!d) d = { message: findingMessage(f, text, locale), fixes: fixesFor(f, text).map((x) => x.target) };
@@ -78,7 +80,7 @@ export class DerivedCache {
   }
 }
 
-function derivedKey(f: Finding, text: string): string {
+function derivedKey(f: SiteFinding, text: string): string {
   const s = f.site;
   const p = s.params?.kind === 'object' ? text.slice(s.params.object.start, s.params.object.end) : s.params?.kind ?? '';
   const who = f.kind === 'milky-params' ? `${f.endpoint}|${f.param}|${f.problem}` : `${f.napcat}|${f.preferred ?? ''}|${f.decidedBy ?? ''}`;
@@ -86,7 +88,7 @@ function derivedKey(f: Finding, text: string): string {
 }
 
 export function toDiagnostic(f: Finding, text: string, doc: Positions, severity: Exclude<SeveritySetting, 'off'>, locale: Locale, cache?: DerivedCache): Diagnostic {
-  const preferred = f.kind === 'milky-params' ? undefined : f.preferred;
+  const preferred = preferredOf(f);
   const target = preferred ?? milkyOf(f)[0];
   const derived = cache ? cache.get(f, text, locale) : { message: findingMessage(f, text, locale), fixes: fixesFor(f, text).map((x) => x.target) };
   const d: Diagnostic = {

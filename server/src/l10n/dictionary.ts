@@ -96,4 +96,39 @@ export interface Dictionary {
     migrateLabel: string;
     scanning(done: string, total: string): string;
   };
+  event: {
+    /** `napcat` (as a value of `property`) becomes Milky `event_type` `targets`. */
+    becomes(napcat: string, property: string, targets: string): string;
+    /** A framework event name (`'notice.group_increase'`) becomes `targets`. */
+    nameBecomes(napcat: string, targets: string): string;
+    scenes(scenes: string): string;
+    none(napcat: string, reasons: string): string;
+    /** Where the event's data is in Milky. */
+    dataMoved: string;
+    messageData: string;
+    fixMoves: string;
+    byHand(steps: string): string;
+    reason: Record<'not-emitted' | 'no-anonymous' | 'not-a-message' | 'no-sent-message' | 'no-friend-add' | 'no-lucky-king' | 'no-honor' | 'no-title-change' | 'no-input-status' | 'no-profile-like' | 'no-gray-tip' | 'no-card-change' | 'no-online-file' | 'no-client-status' | 'no-lifecycle' | 'no-heartbeat', string>;
+    /** A step by hand of a block that cannot move: `field` (formatted, may be ''), `to` (formatted Milky paths or event types). */
+    step: Record<'event-type' | 'move' | 'several-events' | 'no-milky-event' | 'unknown-field' | 'no-field' | 'lookup' | 'transform' | 'ambiguous-field' | 'whole-object' | 'escapes' | 'write' | 'dynamic-access' | 'discriminator-read' | 'shadowed' | 'complex-condition' | 'enclosing-guard' | 'subscription' | 'outside-read' | 'not-identifier' | 'default-read' | 'switch-kind', (field: string, to: string) => string>;
+    hoverTitle: string;
+    /** The quick fix's title. */
+    fixTitle(target: string): string;
+  };
+  transport: {
+    /** One sentence per hint; `napcat` and `milky` arrive formatted. */
+    hint: Record<'sse-path' | 'sse-onmessage' | 'access-token-query' | 'wording' | 'async-status' | 'reverse-ws', (napcat: string, milky: string) => string>;
+    retcode(value: string, milky: string): string;
+    listWrapped(action: string, path: string): string;
+    objectWrapped(action: string, field: string, path: string): string;
+    renamedField(action: string, field: string, to: string): string;
+    helper(name: string): string;
+    helperFix: string;
+    hoverTitle: string;
+    /** Hover on a NapCat action: what it returns in Milky. */
+    returns: string;
+    napcatData: string;
+    wrappedIn(wrapper: string): string;
+    renamed(from: string, to: string): string;
+  };
 }

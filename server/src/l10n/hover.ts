@@ -1,10 +1,11 @@
 /** Hover Markdown for NapCat and Milky names, rendered from the catalog, a finding's facts and a locale. */
 import { catalog, milkyEntry, napcatEntry } from '../core/catalog';
 import { fixesFor } from '../core/fix';
-import type { ActionFinding } from '../core/findings';
+import type { ActionFinding, EventFinding, TransportFinding } from '../core/findings';
+import { resultChange } from '../core/catalog/results';
 import { MILKY_HOME, milkyDocUrl, NAPCAT_DOCS } from '../core/links';
 import { code, dictionary, type Locale } from './index';
-import { manualStepText } from './messages';
+import { findingMessage, manualStepText } from './messages';
 
 function transformText(transform: string, locale: Locale): string {
   const x = catalog.transforms[transform.split(';')[0].trim()];
@@ -39,6 +40,8 @@ export function napcatHover(finding: ActionFinding, text: string, locale: Locale
   }
   const why = e.why?.[locale];
   if (why) { lines.push(''); lines.push(why); }
+  const returns = returnsLines(finding.napcat, locale);
+  if (returns.length) { lines.push(''); lines.push(...returns); }
   const maps = Object.entries(e.params).filter(([, m]) => m);
   if (maps.length) {
     lines.push('');
@@ -67,6 +70,34 @@ export function napcatHover(finding: ActionFinding, text: string, locale: Locale
   if (note) { lines.push(''); lines.push(`> ${note}`); }
   lines.push('');
   lines.push(`[NapCat](${NAPCAT_DOCS}) · [Milky](${e.milky[0] ? milkyDocUrl(e.milky[0]) : MILKY_HOME})`);
+  return lines.join('\n');
+}
+
+/** What the action returns in Milky beside what NapCat returned: the output fields, a wrapper, renamed fields. */
+function returnsLines(napcat: string, locale: Locale): string[] {
+  const t = dictionary(locale);
+  const change = resultChange(napcat);
+  const e = napcatEntry(napcat);
+  const endpoints = change?.milky ?? e?.milky ?? [];
+  const out: string[] = [];
+  for (const m of endpoints) {
+    const me = milkyEntry(m);
+    if (me?.output.length) out.push(`- \`${m}\` ${t.hover.output}: ${me.output.map(code).join(', ')}`);
+  }
+  if (change?.wrapper) out.push(`- ${t.transport.napcatData} ${t.transport.wrappedIn(change.wrapper)}${change.elementFields.length ? ` (${change.elementFields.map(code).join(', ')})` : ''}`);
+  const renamed = Object.entries(change?.renamed ?? {}).map(([from, r]) => t.transport.renamed(from, r.to));
+  if (renamed.length) out.push(`- ${renamed.join(', ')}`);
+  return out.length ? [t.transport.returns, ...out] : [];
+}
+
+/** Hover for an event literal or a transport finding: its message, and what the fix does. */
+export function fileFindingHover(f: EventFinding | TransportFinding, text: string, locale: Locale): string {
+  const t = dictionary(locale);
+  const title = f.kind === 'event' ? t.event.hoverTitle : t.transport.hoverTitle;
+  const lines = [`**${title} \`${f.napcat}\`**${f.milky.length ? ` → ${f.milky.map(code).join(' | ')}` : ''}`, '', findingMessage(f, text, locale)];
+  const option = fixesFor(f, text)[0];
+  if (option && f.kind === 'event') lines.push('', t.hover.quickFix(option.target, option.edits.length));
+  lines.push('', `[Milky](${MILKY_HOME})`);
   return lines.join('\n');
 }
 

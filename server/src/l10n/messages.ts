@@ -1,13 +1,14 @@
 /** A finding's diagnostic message and the text of manual steps, rendered from facts and a locale. */
 import { catalog, milkyEntry, napcatEntry } from '../core/catalog';
-import { stepsAfterPreferredFix } from '../core/fix';
-import type { ActionFinding, Finding, MilkyParamsFinding } from '../core/findings';
-import type { ManualStep } from '../core/params';
+import { eventPlanOf, stepsAfterPreferredFix, type FixStep } from '../core/fix';
+import type { EventStep } from '../core/events/fix';
+import type { ActionFinding, EventFinding, Finding, MilkyParamsFinding, TransportFinding } from '../core/findings';
 import { code, dictionary, type Dictionary, type Locale } from './index';
 
 /** What to do about one manual step, in a short clause. */
-export function manualStepText(step: ManualStep, locale: Locale): string {
+export function manualStepText(step: FixStep, locale: Locale): string {
   const t = dictionary(locale);
+  if (step.code === 'event') return eventStepText(step.event, locale);
   const p = step.param ? code(step.param) : '';
   const f = Array.isArray(step.field) ? t.list(step.field.map(code)) : step.field ? code(step.field) : '';
   switch (step.code) {
@@ -99,7 +100,55 @@ function milkyParamsMessage(f: MilkyParamsFinding, locale: Locale): string {
   return t.milkyParams.unknown(code(f.endpoint), code(f.param), advice, (ep?.input ?? []).map((x) => code(x.name)));
 }
 
+/** A step by hand of an event block, in a short clause. */
+export function eventStepText(step: EventStep, locale: Locale): string {
+  const t = dictionary(locale);
+  const field = step.field ? code(step.field) : '';
+  const to = t.list([...(step.to ?? []), ...(step.milky ?? [])].map(code));
+  return t.event.step[step.code](field, to);
+}
+
+function eventMessage(f: EventFinding, text: string, locale: Locale): string {
+  const t = dictionary(locale);
+  const name = code(f.napcat);
+  let s: string;
+  if (!f.milky.length) {
+    s = t.event.none(name, t.list(f.reasons.map((r) => t.event.reason[r])));
+  } else {
+    const targets = t.list(f.milky.map(code));
+    s = f.property ? t.event.becomes(name, code(f.property), targets) : t.event.nameBecomes(name, targets);
+    if (f.scenes.length) s += t.event.scenes(t.list(f.scenes.map((x) => code(`'${x}'`))));
+    s += f.milky.includes('message_receive') || f.milky.includes('message_recall') ? t.event.messageData : t.event.dataMoved;
+  }
+  const plan = eventPlanOf(f, text);
+  if (plan?.edits.length) s += t.event.fixMoves;
+  else if (plan?.manual.length) s += t.event.byHand(t.clauses(plan.manual.map((x) => eventStepText(x, locale))));
+  return s;
+}
+
+function transportMessage(f: TransportFinding, locale: Locale): string {
+  const t = dictionary(locale);
+  const milky = f.milky[0] ?? '';
+  const action = code(f.action ?? '');
+  switch (f.code) {
+    case 'call-helper': return t.transport.helper(code(f.helper?.name ?? '')) + t.transport.helperFix;
+    case 'retcode': {
+      const m = f.milkyRetcode !== undefined ? `retcode ${f.milkyRetcode}` : f.httpStatus !== undefined ? `HTTP ${f.httpStatus}` : milky === 'none' || !milky ? '—' : code(milky);
+      return t.transport.retcode(code(String(f.retcode ?? f.napcat)), m);
+    }
+    case 'list-wrapped': return t.transport.listWrapped(action, code(milky));
+    case 'object-wrapped': return t.transport.objectWrapped(action, code(f.field ?? f.napcat), code(milky));
+    case 'renamed-field': return t.transport.renamedField(action, code(f.field ?? f.napcat), code(milky));
+    default: return t.transport.hint[f.code](code(f.napcat), code(milky));
+  }
+}
+
 /** The diagnostic message of a finding, in one paragraph. */
 export function findingMessage(f: Finding, text: string, locale: Locale): string {
-  return f.kind === 'milky-params' ? milkyParamsMessage(f, locale) : actionMessage(f, text, locale);
+  switch (f.kind) {
+    case 'milky-params': return milkyParamsMessage(f, locale);
+    case 'event': return eventMessage(f, text, locale);
+    case 'transport': return transportMessage(f, locale);
+    default: return actionMessage(f, text, locale);
+  }
 }

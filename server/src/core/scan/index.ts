@@ -1,7 +1,6 @@
 import { isJsonLanguage } from '../../shared/languages';
 import { scanJson } from './json';
-import type { ScanResult } from './types';
-import { scanTypeScript, type TsScanOptions } from './typescript';
+import { scanTypeScript, type TsScan, type TsScanOptions } from './typescript';
 
 export interface ScanOptions {
   /** Report sites even when the file has syntax errors (the editor, while typing). */
@@ -17,7 +16,7 @@ export interface ReportOptions {
 }
 
 /** The scanner of a language: one per language family, chosen here. */
-export function scanText(text: string, languageId: string, options: ScanOptions & Pick<TsScanOptions, 'previous'> = {}): ScanResult {
+export function scanText(text: string, languageId: string, options: ScanOptions & Pick<TsScanOptions, 'previous'> = {}): TsScan {
   if (isJsonLanguage(languageId)) return scanJson(text, options);
   return scanTypeScript(text, languageId, options);
 }
