@@ -11,7 +11,7 @@ export type FileFix =
 
 /** The one check before any fix is written or offered for a whole file: the result must parse. */
 export function fixFile(text: string, languageId: string, findings: Finding[]): FileFix {
-  const plan = planFixes(findings, text);
+  const plan = planFixes(findings, text, languageId);
   if (!plan.edits.length) return { plan, outcome: 'unchanged' };
   const next = applyEdits(text, plan.edits);
   const problem = parseProblem(next, languageId);

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
-import { DISABLE_FILE, eolOf, fixesFor, IGNORE_NEXT_LINE, planFixes, type Finding, type FixOption } from '../core';
+import { DISABLE_FILE, eolOf, fixesFor, helperLangOf, IGNORE_NEXT_LINE, isActionFinding, planFixes, type Finding, type FixOption } from '../core';
 import type { ServerContext } from '../context';
 import { dictionary, type Dictionary } from '../l10n';
 import { checks } from '../settings';
@@ -23,6 +23,7 @@ function title(t: Dictionary, option: FixOption, preferred: boolean): string {
   switch (option.action) {
     case 'api-prefix': return t.ui.addApi(option.target);
     case 'params': return t.ui.migrateParams(option.target);
+    case 'segments': return t.segment.fixTitle(option.target);
     case 'rename': return preferred ? t.ui.migrateToPreferred(option.target) : t.ui.migrateTo(option.target);
   }
 }
@@ -52,8 +53,8 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
       const sev = settings.severity[f.kind] as Exclude<typeof settings.severity[typeof f.kind], 'off'>;
       const diagnostic = toDiagnostic(f, text, a.doc, sev, locale);
       // The preferred candidate first: clients that do not sort (Neovim) show it on top.
-      const first = f.kind === 'milky-params' ? undefined : f.preferred;
-      const options = fixesFor(f, text).sort((x, y) => Number(y.target === first) - Number(x.target === first));
+      const first = isActionFinding(f) ? f.preferred : undefined;
+      const options = fixesFor(f, text, undefined, helperLangOf(d.doc.languageId)).sort((x, y) => Number(y.target === first) - Number(x.target === first));
       for (const option of options) {
         const preferred = isPreferredOption(f, option);
         actions.push({
@@ -75,7 +76,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     }
   }
   if (wants(only, FIX_ALL_KIND)) {
-    const edits = toTextEdits(a.doc, planFixes(visible, text).edits);
+    const edits = toTextEdits(a.doc, planFixes(visible, text, d.doc.languageId).edits);
     if (edits.length) actions.push({ title: t.ui.fixAll, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   return actions;

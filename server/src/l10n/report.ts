@@ -1,6 +1,6 @@
 /** The Markdown migration report: totals, per-file counts by kind, and what is left by hand. */
 import { automaticFix, fixesFor } from '../core/fix';
-import { milkyOf, napcatOf, type Finding } from '../core/findings';
+import { isActionFinding, milkyOf, napcatOf, type Finding } from '../core/findings';
 import { KINDS } from '../core/kinds';
 import { dictionary, type Locale } from './index';
 import { findingMessage, manualStepText } from './messages';
@@ -50,7 +50,7 @@ export function migrationReport(files: ReportFile[], locale: Locale, title = 'na
       if (fix && !fix.manual.length) return;
       any = true;
       const steps = fix ? fix.manual.map((s) => manualStepText(s, locale)).join('; ') : findingMessage(x, f.text, locale);
-      const preferred = x.kind !== 'milky-params' && x.preferred ? ` → \`${x.preferred}\`` : '';
+      const preferred = isActionFinding(x) && x.preferred ? ` → \`${x.preferred}\`` : '';
       out.push(`- ${f.path}:${f.lines[i]} — \`${napcatOf(x) ?? milkyOf(x)[0]}\`${preferred}: ${steps}`);
     });
   }

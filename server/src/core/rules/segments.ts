@@ -1,0 +1,46 @@
+import type { SegmentFinding } from '../findings';
+import { outgoingMessage } from '../message';
+import type { SegmentResult } from '../segments';
+import type { SiteRule } from './types';
+
+/**
+ * The outgoing message of a send site (NapCat or Milky): every OneBot segment that changes in
+ * Milky 1.2, on its type as written; a plain string on its content; a run-time string on its
+ * expression (the fix wraps it in the helper). Reported in every file, Milky code included.
+ */
+export const segmentRule: SiteRule = (site, text, out) => {
+  const msg = outgoingMessage(site, text);
+  if (!msg) return;
+  const common = { form: msg.form, param: msg.param, site } as const;
+  if (msg.form === 'runtime') {
+    const { start, end } = msg.value;
+    if (msg.autoEscape === true) out.push({ kind: 'segment', start, end, napcat: 'text', milky: ['text'], ...common, autoEscape: true });
+    else if (msg.autoEscape === 'unknown') out.push({ kind: 'segment', start, end, napcat: 'CQ', milky: [], ...common, problem: 'variable-value', field: 'auto_escape' });
+    else out.push({ kind: 'segment', start, end, napcat: 'CQ', milky: [], ...common, runtime: true });
+    return;
+  }
+  if (msg.autoEscape === 'unknown' && (msg.form === 'plain' || msg.form === 'cq')) {
+    const w = msg.written[0]?.segment.typeRange;
+    if (w) out.push({ kind: 'segment', start: w.start, end: w.end, napcat: 'text', milky: ['text'], ...common, problem: 'variable-value', field: 'auto_escape' });
+    return;
+  }
+  const parts = msg.parts;
+  const stringForm = msg.form === 'cq' || msg.form === 'template';
+  const mixedForward = msg.result && !msg.result.ok && msg.result.reason === 'mixed-forward';
+  for (const p of parts) {
+    if (!p) continue;
+    // In a CQ string, text between codes stays text: only the codes change.
+    if (stringForm && p.ok && p.napcat === 'text') continue;
+    const r = p.typeRange;
+    if (!r || r.start < 0 || r.end < r.start || r.end > text.length) continue;
+    const f: SegmentFinding = { kind: 'segment', start: r.start, end: r.end, napcat: p.napcat, milky: p.milky, ...common, ...problemOf(p, !!mixedForward) };
+    if (msg.autoEscape === true) f.autoEscape = true;
+    out.push(f);
+  }
+};
+
+function problemOf(p: SegmentResult, mixedForward: boolean): Pick<SegmentFinding, 'problem' | 'field'> {
+  if (!p.ok) return p.field ? { problem: p.reason, field: p.field } : { problem: p.reason };
+  if (mixedForward && p.kind === 'node') return { problem: 'mixed-forward' };
+  return {};
+}
