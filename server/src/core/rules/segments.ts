@@ -13,6 +13,8 @@ export const segmentRule: SiteRule = (site, text, out) => {
   if (!msg) return;
   const common = { form: msg.form, param: msg.param, site } as const;
   if (msg.form === 'runtime') {
+    // An SDK method or Koishi call is never rewritten: no helper to wrap a run-time string in.
+    if (site.callSite === 'method' || site.callSite === 'camel') return;
     const { start, end } = msg.value;
     if (msg.autoEscape === true) out.push({ kind: 'segment', start, end, napcat: 'text', milky: ['text'], ...common, autoEscape: true });
     else if (msg.autoEscape === 'unknown') out.push({ kind: 'segment', start, end, napcat: 'CQ', milky: [], ...common, problem: 'variable-value', field: 'auto_escape' });
