@@ -375,9 +375,8 @@ function autoEscapeOf(obj: ObjectInfo): { value: boolean | 'unknown'; prop?: Pro
   const prop = obj.props.find((p) => p.key === 'auto_escape');
   if (!prop) return { value: false };
   const v = prop.value;
-  if (v?.kind === 'boolean') return { value: v.value, prop };
-  if (v?.kind === 'string' && (v.value === 'true' || v.value === 'false')) return { value: v.value === 'true', prop };
-  if (v?.kind === 'number') return { value: v.value !== 0, prop };
+  // A literal decides as NapCat reads it (`true` or 'true'); anything else literal is false.
+  if (v) return { value: (v.kind === 'boolean' && v.value) || (v.kind === 'string' && v.value === 'true'), prop };
   return { value: 'unknown', prop };
 }
 

@@ -22,8 +22,9 @@ export const segmentRule: SiteRule = (site, text, out) => {
     return;
   }
   if (msg.autoEscape === 'unknown' && (msg.form === 'plain' || msg.form === 'cq')) {
-    const w = msg.written[0]?.segment.typeRange;
-    if (w) out.push({ kind: 'segment', start: w.start, end: w.end, napcat: 'text', milky: ['text'], ...common, problem: 'variable-value', field: 'auto_escape' });
+    const t = msg.written[0]?.segment.typeRange;
+    const w = t && t.start === t.end ? msg.value : t;
+    if (w && w.end > w.start) out.push({ kind: 'segment', start: w.start, end: w.end, napcat: 'text', milky: ['text'], ...common, problem: 'variable-value', field: 'auto_escape' });
     return;
   }
   const parts = msg.parts;
@@ -33,8 +34,9 @@ export const segmentRule: SiteRule = (site, text, out) => {
     if (!p) continue;
     // In a CQ string, text between codes stays text: only the codes change.
     if (stringForm && p.ok && p.napcat === 'text') continue;
-    const r = p.typeRange;
-    if (!r || r.start < 0 || r.end < r.start || r.end > text.length) continue;
+    // An empty string has no content to point at: the finding covers its quotes.
+    const r = p.typeRange && p.typeRange.start === p.typeRange.end ? msg.value : p.typeRange;
+    if (!r || r.start < 0 || r.end <= r.start || r.end > text.length) continue;
     const f: SegmentFinding = { kind: 'segment', start: r.start, end: r.end, napcat: p.napcat, milky: p.milky, ...common, ...problemOf(p, !!mixedForward) };
     if (msg.autoEscape === true) f.autoEscape = true;
     out.push(f);
