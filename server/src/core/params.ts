@@ -56,6 +56,16 @@ function transformValue(f: FieldMap, lit: Literal | undefined, prop: PropInfo, o
   return null;
 }
 
+/** JSON on one line in the layout the fixes write elsewhere: `[{ "type": "text", "data": { "text": "hi" } }]`. */
+function spacedJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(spacedJson).join(', ')}]`;
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v);
+    return entries.length ? `{ ${entries.map(([k, x]) => `${JSON.stringify(k)}: ${spacedJson(x)}`).join(', ')} }` : '{}';
+  }
+  return JSON.stringify(v);
+}
+
 /** The language a helper is written in: TypeScript (with types) or JavaScript. */
 export type HelperLang = 'ts' | 'js';
 
@@ -86,7 +96,7 @@ export function messageEdits(msg: OutgoingMessage, text: string, eol: string, la
   const render = (segments: readonly MilkySegmentValue[]): string | null => {
     if (msg.syntax === 'ts') return renderSegmentsTs(segments, msg.quote);
     const j = renderSegmentsJson(segments);
-    return j.ok ? j.text : null;
+    return j.ok ? spacedJson(JSON.parse(j.text)) : null;
   };
   let newText: string | null;
   const objects = msg.form === 'object' || msg.form === 'builder';
