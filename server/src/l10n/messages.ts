@@ -109,7 +109,7 @@ function segmentMessage(f: SegmentFinding, text: string, locale: Locale): string
   if (f.runtime) return t.segment.runtime(code(`${CQ_HELPER_NAME}(…)`));
   const rule = typeRuleOf(f.napcat);
   let s: string;
-  if (f.form === 'plain' && f.napcat === 'text') s = t.segment.plain(!!f.autoEscape);
+  if ((f.form === 'plain' || f.form === 'runtime') && f.napcat === 'text') s = t.segment.plain(!!f.autoEscape);
   else if (f.problem === 'no-milky-segment' || (rule && rule.milky.length === 0)) s = t.segment.none(code(f.napcat), rule?.alternative ?? '');
   else if (f.problem === 'dynamic-cq' || f.problem === 'unknown-type' || !f.milky.length) s = '';
   // `qq=all` → mention_all: no field carries over.

@@ -16,6 +16,7 @@ export const segmentRule: SiteRule = (site, text, out) => {
     // An SDK method or Koishi call is never rewritten: no helper to wrap a run-time string in.
     if (site.callSite === 'method' || site.callSite === 'camel') return;
     const { start, end } = msg.value;
+    if (end <= start) return;
     if (msg.autoEscape === true) out.push({ kind: 'segment', start, end, napcat: 'text', milky: ['text'], ...common, autoEscape: true });
     else if (msg.autoEscape === 'unknown') out.push({ kind: 'segment', start, end, napcat: 'CQ', milky: [], ...common, problem: 'variable-value', field: 'auto_escape' });
     else out.push({ kind: 'segment', start, end, napcat: 'CQ', milky: [], ...common, runtime: true });
@@ -37,6 +38,9 @@ export const segmentRule: SiteRule = (site, text, out) => {
     // An empty string has no content to point at: the finding covers its quotes.
     const r = p.typeRange && p.typeRange.start === p.typeRange.end ? msg.value : p.typeRange;
     if (!r || r.start < 0 || r.end <= r.start || r.end > text.length) continue;
+    // A type must cover its name as written (anything else is a slip on broken input).
+    if (msg.form !== 'plain' && p.ok !== false && text.slice(r.start, r.end) !== p.napcat) continue;
+    if (msg.form !== 'plain' && !p.ok && p.reason !== 'dynamic-cq' && text.slice(r.start, r.end) !== p.napcat) continue;
     const f: SegmentFinding = { kind: 'segment', start: r.start, end: r.end, napcat: p.napcat, milky: p.milky, ...common, ...problemOf(p, !!mixedForward) };
     if (msg.autoEscape === true) f.autoEscape = true;
     out.push(f);
