@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
-import { DISABLE_FILE, eolOf, fixesFor, helperLangOf, IGNORE_NEXT_LINE, isActionFinding, planFixes, type Finding, type FixOption } from '../core';
+import { automaticFix, DISABLE_FILE, eolOf, fixesFor, helperLangOf, IGNORE_NEXT_LINE, isActionFinding, planFixes, type Finding, type FixOption } from '../core';
 import type { ServerContext } from '../context';
 import { dictionary, type Dictionary } from '../l10n';
 import { checks } from '../settings';
@@ -14,7 +14,9 @@ function wants(only: string[] | undefined, kind: string): boolean {
 }
 
 /** The automatic choice of a finding: the mapped name's target, or the one its context decided. */
-function isPreferredOption(f: Finding, option: FixOption): boolean {
+function isPreferredOption(f: Finding, option: FixOption, options: FixOption[]): boolean {
+  // A segment's fix is preferred when it is the one fix-all applies (its action's, or the conversion).
+  if (f.kind === 'segment') return automaticFix(f, options) === option;
   return (f.kind === 'mapped' || (f.kind === 'ambiguous' && !!f.preferred)) && option.target === f.preferred;
 }
 
@@ -56,7 +58,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
       const first = isActionFinding(f) ? f.preferred : undefined;
       const options = fixesFor(f, text, undefined, helperLangOf(d.doc.languageId)).sort((x, y) => Number(y.target === first) - Number(x.target === first));
       for (const option of options) {
-        const preferred = isPreferredOption(f, option);
+        const preferred = isPreferredOption(f, option, options);
         actions.push({
           title: title(t, option, preferred),
           kind: CodeActionKind.QuickFix,

@@ -29,7 +29,7 @@ export default [
       log('squiggles on send_group_msg, at, face');
 
       const at = posOf(original, { text: 'CQ:at', offset: 4 });
-      const hover = await wb.hover(at, { until: (h) => /mention/.test(h) && /user_id/.test(h) });
+      const hover = await wb.hover(at, { until: (h) => /OneBot field/.test(h) && /user_id/.test(h) });
       for (const p of [/OneBot segment `at`/, /`mention`/, /`qq`/, /`user_id`/, /OneBot field/, /Milky field/]) assert.match(hover, p);
       await wb.escape();
       log('hover: OneBot and Milky fields side by side');
