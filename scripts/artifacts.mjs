@@ -15,7 +15,7 @@ function placeholder(field, n, json) {
   return json ? `"\${${n}}"` : `'\${${n}}'`;
 }
 
-function snippets(catalog) {
+function snippets(catalog, cqHelper) {
   const ts = {};
   const json = {};
   // Contributed snippet files ignore `scope`: TS and JS get files of their own.
@@ -52,6 +52,11 @@ function snippets(catalog) {
   const js = { ...ts };
   ts['Milky client helper (TypeScript)'] = { prefix: 'milky-client', body: helper(true), description: 'A typed callMilky(endpoint, params) helper over fetch (POST {base}/api/{endpoint}, Bearer token)' };
   js['Milky client helper (JavaScript)'] = { prefix: 'milky-client', body: helper(false), description: 'A callMilky(endpoint, params) helper over fetch (POST {base}/api/{endpoint}, Bearer token)' };
+  if (cqHelper) {
+    const lines = (src) => src.replace(/\$/g, '\\$').split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
+    ts['Milky CQ string helper (TypeScript)'] = { prefix: 'milky-cq-helper', body: lines(cqHelper.ts), description: 'cqToMilkySegments(text): a OneBot CQ string → Milky 1.2 segments at run time (no import, no dependency)' };
+    js['Milky CQ string helper (JavaScript)'] = { prefix: 'milky-cq-helper', body: lines(cqHelper.js), description: 'cqToMilkySegments(text): a OneBot CQ string → Milky 1.2 segments at run time (no import, no dependency)' };
+  }
   const out = (o) => JSON.stringify(o, null, 2) + '\n';
   return { ts: out(ts), js: out(js), json: out(json) };
 }
@@ -92,11 +97,27 @@ function readmeTable(catalog) {
   return rows.join('\n');
 }
 
+/** The segment table: each OneBot/NapCat send-side type, what Milky makes of it, its field map. */
+function segmentsTable(table) {
+  const rows = ['| OneBot / NapCat | Milky 1.2 | fields | |', '|---|---|---|---|'];
+  for (const [type, r] of Object.entries(table.types).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const milky = r.milky.length ? r.milky.map((m) => `\`${m}\``).join(' / ') : '无 (none)';
+    const fields = Object.entries(r.fields).filter(([, f]) => f.milky !== null || f.transform === 'lookup').map(([k, f]) => (f.transform === 'lookup' ? `\`${k}\` → lookup` : f.milky === k ? `\`${k}\`` : `\`${k}\` → \`${f.milky}\``)).join(', ');
+    const how = r.status === 'mechanical' ? 'fixed' : r.status === 'needs-lookup' ? 'by hand (lookup)' : (r.alternative ? `by hand: ${r.alternative.replace(/\|/g, '\\|')}` : 'by hand');
+    rows.push(`| \`${type}\` | ${milky} | ${fields || '—'} | ${how} |`);
+  }
+  rows.push('');
+  rows.push(`${Object.keys(table.types).length} OneBot/NapCat types; Milky ${'1.2'} sends ${table.milkyOutgoing.length} (\`@saltify/milky-types\` ${table.milkyTypesVersion}). CQ escapes: ${table.escapes.param.map(([c, e]) => `\`${e}\` = \`${c}\``).join(', ')}.`);
+  return rows.join('\n');
+}
+
+const SEG_START = '<!-- generated:segments:start -->';
+const SEG_END = '<!-- generated:segments:end -->';
 const START = '<!-- generated:table:start -->';
 const END = '<!-- generated:table:end -->';
 
-export function renderArtifacts(catalog, readCurrent) {
-  const s = snippets(catalog);
+export function renderArtifacts(catalog, readCurrent, extra = {}) {
+  const s = snippets(catalog, extra.cqHelper);
   const out = {
     'server/src/core/catalog/catalog.generated.ts': renderCatalogTs(runtimeCatalog(catalog)),
     'snippets/milky-ts.code-snippets': s.ts,
@@ -107,6 +128,10 @@ export function renderArtifacts(catalog, readCurrent) {
   const readme = readCurrent('README.md');
   const a = readme.indexOf(START);
   const b = readme.indexOf(END);
-  if (a >= 0 && b > a) out['README.md'] = readme.slice(0, a + START.length) + '\n' + readmeTable(catalog) + '\n' + readme.slice(b);
+  let next = a >= 0 && b > a ? readme.slice(0, a + START.length) + '\n' + readmeTable(catalog) + '\n' + readme.slice(b) : readme;
+  const c = next.indexOf(SEG_START);
+  const d = next.indexOf(SEG_END);
+  if (extra.segmentTable && c >= 0 && d > c) next = next.slice(0, c + SEG_START.length) + '\n' + segmentsTable(extra.segmentTable) + '\n' + next.slice(d);
+  if (next !== readme || (a >= 0 && b > a)) out['README.md'] = next;
   return out;
 }

@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { buildCatalog } from './catalog-build.mjs';
 import { renderArtifacts } from './artifacts.mjs';
 import { buildSegmentTable } from './segments-build.mjs';
@@ -11,9 +12,17 @@ import { buildEvents, buildResults, renderEvents } from './events-build.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 const catalog = await buildCatalog();
-const outputs = renderArtifacts(catalog, (p) => (existsSync(path.join(root, p)) ? readFileSync(path.join(root, p), 'utf8') : ''));
+// The run-time helper cqToMilkySegments comes from the built core (generated there from the segment table).
+const coreJs = path.join(root, 'dist/core.js');
+if (!existsSync(coreJs)) { console.error('dist/core.js is missing: run npm run build first (the cqToMilkySegments snippet comes from it)'); process.exit(2); }
+const { segments } = createRequire(import.meta.url)(coreJs);
+const segmentTable = buildSegmentTable();
+const outputs = renderArtifacts(catalog, (p) => (existsSync(path.join(root, p)) ? readFileSync(path.join(root, p), 'utf8') : ''), {
+  cqHelper: { ts: segments.cqHelperSource('ts'), js: segments.cqHelperSource('js') },
+  segmentTable,
+});
 // The segment table (CQ codes and OneBot segments → Milky segments) has its own source file.
-outputs['server/src/core/catalog/segments.generated.json'] = JSON.stringify(buildSegmentTable(), null, 1) + '\n';
+outputs['server/src/core/catalog/segments.generated.json'] = JSON.stringify(segmentTable, null, 1) + '\n';
 // The event table (OneBot 11 discriminators → Milky event types) the events scanner imports.
 outputs['server/src/core/catalog/events.generated.json'] = renderEvents(buildEvents());
 // Result shapes Milky changed (list wrappers, renamed fields), for the transport hints.

@@ -7,6 +7,7 @@
 //   expect: valid       the fix migrates it completely: the request validates
 //   expect: by-hand X   the fix report lists a step by hand (X) for it: until that step is done,
 //                       the request may fail validation
+// (#hello and #echo said `by-hand segments` until the message migration landed; they are `valid` now.)
 const BASE = process.env.NAPCAT_URL ?? 'http://127.0.0.1:3000';
 const TOKEN = process.env.NAPCAT_TOKEN ?? '';
 /** For tests and demos: stop after this many events. */
@@ -25,9 +26,9 @@ async function call(action, params = {}) {
 
 async function onCommand(groupId, userId, messageId, text) {
   if (text === '/hello') {
-    await call('send_group_msg', { group_id: groupId, message: `[CQ:at,qq=${userId}] hello!` }); // expect: by-hand segments #hello
+    await call('send_group_msg', { group_id: groupId, message: `[CQ:at,qq=${userId}] hello!` }); // expect: valid #hello
   } else if (text.startsWith('/echo ')) {
-    await call('send_group_msg', { group_id: groupId, message: text.slice(6) }); // expect: by-hand segments #echo
+    await call('send_group_msg', { group_id: groupId, message: text.slice(6) }); // expect: valid #echo
   } else if (text === '/recall') {
     await call('delete_msg', { message_id: messageId }); // expect: by-hand lookup #recall
   } else if (text === '/mute') {

@@ -1,5 +1,5 @@
 /** The CLI: walks paths, runs the core, prints text/json/sarif, applies fixes. See README "CLI". */
-import { DEFAULT_SEVERITY, failsCheck, fixFile, languageOfPath, BOM, toLocale, lineStarts, milkyOf, napcatOf, positionAt, type Finding, type Locale } from './core';
+import { failsCheck, fixFile, languageOfPath, BOM, toLocale, lineStarts, milkyOf, napcatOf, positionAt, type Finding, type Locale } from './core';
 import { findingMessage, manualStepText } from './l10n/messages';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { unifiedDiff } from './cli/diff';
@@ -186,7 +186,7 @@ export async function main(argv: string[]): Promise<number> {
     output = runFix(items, args, errors);
   } else {
     const reports = items.map((i) => i.report);
-    failing = reports.some((r) => r.findings.some((f) => failsCheck(DEFAULT_SEVERITY[f.kind])));
+    failing = reports.some((r) => r.findings.some((f) => failsCheck(f.severity)));
     output = args.format === 'json' ? renderJson(reports) : args.format === 'sarif' ? renderSarif(reports) : renderText(reports, colors(process.stdout.isTTY === true));
   }
   process.stdout.write(output);

@@ -9,8 +9,8 @@ import { ROOT } from './helpers.mjs';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
 const PKG = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const KINDS = ['mapped', 'ambiguous', 'no-counterpart', 'same-name', 'milky-params'];
-const SEVERITY = { mapped: 'warning', ambiguous: 'warning', 'no-counterpart': 'warning', 'same-name': 'hint', 'milky-params': 'warning' };
+const KINDS = ['mapped', 'ambiguous', 'no-counterpart', 'same-name', 'milky-params', 'segment'];
+const SEVERITY = { mapped: 'warning', ambiguous: 'warning', 'no-counterpart': 'warning', 'same-name': 'hint', 'milky-params': 'warning', segment: 'warning' };
 
 const temps = [];
 function tmp(files = {}) {
@@ -73,6 +73,8 @@ describe('--format json shape', () => {
     const pick = (x) => ({ line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn, napcat: x.napcat, milky: x.milky, preferred: x.preferred, kind: x.kind, severity: x.severity, code: x.code });
     assert.deepEqual(a.findings.map(pick), [
       { line: 1, column: 14, endLine: 1, endColumn: 28, napcat: 'send_group_msg', milky: ['send_group_message'], preferred: 'send_group_message', kind: 'mapped', severity: 'warning', code: 'napcat-milky/mapped' },
+      // The plain string message: one text segment in Milky (issue 10).
+      { line: 1, column: 56, endLine: 1, endColumn: 58, napcat: 'text', milky: ['text'], preferred: undefined, kind: 'segment', severity: 'warning', code: 'napcat-milky/segment' },
       { line: 2, column: 14, endLine: 2, endColumn: 28, napcat: 'get_group_info', milky: ['get_group_info'], preferred: undefined, kind: 'same-name', severity: 'hint', code: 'napcat-milky/same-name' },
     ]);
     const d = res.out.files.find((f) => f.path === 'src/data.json');
@@ -102,7 +104,7 @@ describe('--format json shape', () => {
   });
 
   test('summary counts', () => {
-    assert.deepEqual(res.out.summary, { files: 4, findings: 4, mapped: 1, ambiguous: 1, 'no-counterpart': 1, 'same-name': 1, 'milky-params': 0, event: 0, transport: 0 });
+    assert.deepEqual(res.out.summary, { files: 4, findings: 5, mapped: 1, ambiguous: 1, 'no-counterpart': 1, 'same-name': 1, 'milky-params': 0, segment: 1, event: 0, transport: 0 });
   });
 
   test('exit code 1: a Warning finding', () => {
@@ -181,7 +183,7 @@ describe('exit codes', () => {
     assert.equal(r.code, 2);
     assert.ok(r.stderr.includes('missing.ts'), r.stderr);
     assert.deepEqual(r.out.files.map((f) => f.path), ['x.ts']);
-    assert.equal(r.out.files[0].findings.length, 1);
+    assert.deepEqual(r.out.files[0].findings.map((x) => x.kind), ['mapped', 'segment']);
   });
 
   test('2 for a missing path even with --exit-zero', () => {
@@ -250,7 +252,7 @@ describe('walking', () => {
     });
     const { out } = json(['check', 'proj/node_modules/pkg', 'proj/dist', 'proj/out/x.ts', 'proj/.git/x.ts'], dir);
     assert.deepEqual(out.files.map((f) => f.path), ['proj/.git/x.ts', 'proj/dist/cli.js', 'proj/node_modules/pkg/index.js', 'proj/out/x.ts']);
-    for (const f of out.files) assert.equal(f.findings.length, 1);
+    for (const f of out.files) assert.deepEqual(f.findings.map((x) => x.kind), ['mapped', 'segment']);
   });
 
   test('a root that is itself named node_modules is walked', () => {
@@ -295,7 +297,7 @@ describe('walking', () => {
     const byName = Object.fromEntries(r.out.files.map((f) => [f.path.replace(/^\.\//, ''), f]));
     assert.equal(typeof byName['deep.ts'].skipped, 'string');
     assert.equal(typeof byName['deep.json'].skipped, 'string');
-    assert.equal(byName['z.ts'].findings.length, 1);
+    assert.deepEqual(byName['z.ts'].findings.map((f) => f.kind), ['mapped', 'segment']);
     assert.equal(r.code, 1);
   });
 });
@@ -390,10 +392,11 @@ describe('--format sarif', () => {
     assert.equal(sarif.runs.length, 1);
     const run0 = sarif.runs[0];
     assert.equal(run0.tool.driver.name, 'napcat-milky');
-    assert.equal(run0.results.length, 3);
+    assert.equal(run0.results.length, 4);
     const got = run0.results.map((x) => [x.ruleId, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region.startLine, x.locations[0].physicalLocation.region.startColumn, x.locations[0].physicalLocation.region.endColumn]);
     assert.deepEqual(got, [
       ['napcat-milky/mapped', 'src/a.ts', 1, 14, 28],
+      ['napcat-milky/segment', 'src/a.ts', 1, 56, 58],
       ['napcat-milky/same-name', 'src/a.ts', 2, 9, 23],
       ['napcat-milky/ambiguous', 'src/b.json', 1, 14, 24],
     ]);

@@ -192,9 +192,12 @@ describe('SDK-method and Koishi camelCase sites are never rewritten', () => {
       const { text: out, plan } = fix(text, lang);
       assert.equal(out, text);
       assert.deepEqual(plan.edits, []);
-      const f = core.analyze(text, lang).filter((x) => x.kind !== 'milky-params');
+      const all = core.analyze(text, lang);
+      const f = all.filter((x) => x.kind !== 'milky-params' && x.kind !== 'segment');
       assert.equal(f.length, 1);
       assert.deepEqual(core.fixesFor(f[0], text), [], 'no fix offered at a method/camel site');
+      // The message of an SDK call is reported as segments, never rewritten either.
+      for (const x of all) assert.deepEqual(core.fixesFor(x, text), [], x.kind);
     });
   }
 });
@@ -291,8 +294,11 @@ describe('planFixes', () => {
 
   test('applied findings are mapped, decided ambiguous, or same-name URLs', () => {
     for (const [, lang, text] of fixtureCases()) {
-      for (const { finding, option } of core.planFixes(core.analyze(text, lang), text).applied) {
+      const { applied } = core.planFixes(core.analyze(text, lang), text);
+      for (const { finding, option } of applied) {
         if (finding.kind === 'mapped' || finding.kind === 'ambiguous') assert.equal(option.target, finding.preferred);
+        // A segment is converted by its action's fix (same target) or, at a Milky send, by the conversion alone.
+        else if (finding.kind === 'segment') assert.ok(option.action === 'segments' || applied.some((x) => x.finding.site === finding.site && x.finding.kind !== 'segment' && x.option.target === option.target));
         else assert.equal(finding.kind, 'same-name');
       }
     }

@@ -342,7 +342,12 @@ function checkFindings(text, findings, out, mode) {
       continue;
     }
     const written = text.slice(f.start, f.end);
-    if (f.napcat) {
+    if (f.kind === 'segment') {
+      // A segment's type as written (a literal may spell it with escapes); a plain or run-time message: its value.
+      const typed = f.form === 'cq' || f.form === 'template' || f.form === 'object' || f.form === 'builder';
+      const ok = !typed || f.problem === 'dynamic-cq' || written === f.napcat || unescapeKey(written) === f.napcat || (f.form === 'builder' && f.napcat === 'music');
+      if (!ok) fail(out, 'name', `${mode}: segment finding ${f.napcat} (${f.form}) covers ${JSON.stringify(written)}`, `${mode}:segment:${f.form}`);
+    } else if (f.napcat) {
       const ok = written === f.napcat || (f.site.callSite === 'camel' && written === toCamel(f.napcat)) || written === `.${f.napcat}`;
       if (!ok) fail(out, 'name', `${mode}: napcat finding ${f.napcat} (callSite ${f.site.callSite}) covers ${JSON.stringify(written)}`, `${mode}:napcat:${f.site.callSite}`);
     } else if (f.kind === 'milky-params') {

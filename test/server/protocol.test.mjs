@@ -30,7 +30,8 @@ test('didOpen publishes diagnostics on the NapCat names only', async () => {
   await c.open(uri, 'typescript', BOT);
   const d = await c.waitForDiagnostics(uri, (p) => p.version === 1);
   const got = d.diagnostics.map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character]);
-  assert.deepEqual(got, [['mapped', 3, 17, 31], ['ambiguous', 4, 17, 27], ['no-counterpart', 5, 17, 27]]);
+  // The plain-string message is a text segment (issue 10).
+  assert.deepEqual(got, [['mapped', 3, 17, 31], ['segment', 3, 61, 63], ['ambiguous', 4, 17, 27], ['no-counterpart', 5, 17, 27]]);
   const first = d.diagnostics[0];
   assert.equal(first.source, 'napcat-milky');
   assert.equal(first.severity, 2);
@@ -45,9 +46,10 @@ test('didChange updates diagnostics (incremental edit)', async () => {
   // Rename line 4's action by hand: send_group_msg → send_group_message.
   await c.change(uri, 2, [{ range: { start: { line: 3, character: 17 }, end: { line: 3, character: 31 } }, text: 'send_group_message' }]);
   const d = await c.waitForDiagnostics(uri, (p) => p.version === 2);
-  assert.deepEqual(d.diagnostics.map((x) => x.code), ['ambiguous', 'no-counterpart']);
+  // A string message is still not Milky: the segment finding stays at the Milky name.
+  assert.deepEqual(d.diagnostics.map((x) => x.code), ['segment', 'ambiguous', 'no-counterpart']);
   await c.change(uri, 3, [{ range: { start: { line: 3, character: 17 }, end: { line: 3, character: 35 } }, text: 'send_group_msg' }]);
-  await c.waitForDiagnostics(uri, (p) => p.version === 3 && p.diagnostics.length === 3);
+  await c.waitForDiagnostics(uri, (p) => p.version === 3 && p.diagnostics.length === 4);
 });
 
 test('hover on a NapCat name shows the table label and the Milky target', async () => {
@@ -123,13 +125,13 @@ test('settings: severity off removes diagnostics without a restart; zh-cn messag
   const uri = 'file:///w/bot.ts';
   c.state.settings = { severity: { noCounterpart: 'off' }, language: 'zh-cn' };
   await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-  const d = await c.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2 && /迁移|对应|Milky/.test(p.diagnostics[0].message) && /[\u4e00-\u9fff]/.test(p.diagnostics[0].message.replace(/（[^）]*）/g, '')));
-  assert.deepEqual(d.diagnostics.map((x) => x.code), ['mapped', 'ambiguous']);
+  const d = await c.waitForDiagnostics(uri, (p) => p.diagnostics.length === 3 && /迁移|对应|Milky/.test(p.diagnostics[0].message) && /[\u4e00-\u9fff]/.test(p.diagnostics[0].message.replace(/（[^）]*）/g, '')));
+  assert.deepEqual(d.diagnostics.map((x) => x.code), ['mapped', 'segment', 'ambiguous']);
   const h = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 20 } });
   assert.match(h.contents.value, /Milky 1\.2 端点/);
   c.state.settings = {};
   await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
-  await c.waitForDiagnostics(uri, (p) => p.diagnostics.length === 3 && /is `send_group_message`/.test(p.diagnostics[0].message));
+  await c.waitForDiagnostics(uri, (p) => p.diagnostics.length === 4 && /is `send_group_message`/.test(p.diagnostics[0].message));
 });
 
 test('ignore comment and file-disable comment are honoured', async () => {
@@ -148,7 +150,7 @@ test('JSON: action values get diagnostics and the same fixes', async () => {
   const text = '{ "action": "send_group_msg", "params": { "group_id": 1, "message": "hi" }, "echo": "send_group_msg" }\n';
   await c.open(uri, 'json', text);
   const d = await c.waitForDiagnostics(uri);
-  assert.equal(d.diagnostics.length, 1);
+  assert.deepEqual(d.diagnostics.map((x) => x.code), ['mapped', 'segment']);
   assert.match(d.diagnostics[0].message, /WebSocket/);
   const actions = await c.request('textDocument/codeAction', { textDocument: { uri }, range: d.diagnostics[0].range, context: { diagnostics: d.diagnostics } });
   const fix = actions.find((a) => a.isPreferred);
@@ -182,7 +184,7 @@ test('a client that answers null to workspace/configuration gets defaults', asyn
     const uri = 'file:///n/bot.ts';
     await n.open(uri, 'typescript', BOT);
     const d = await n.waitForDiagnostics(uri);
-    assert.deepEqual(d.diagnostics.map((x) => [x.code, x.severity]), [['mapped', 2], ['ambiguous', 2], ['no-counterpart', 2]]);
+    assert.deepEqual(d.diagnostics.map((x) => [x.code, x.severity]), [['mapped', 2], ['segment', 2], ['ambiguous', 2], ['no-counterpart', 2]]);
   } finally { await n.stop(); }
 });
 
@@ -194,7 +196,7 @@ test('pull diagnostics for clients that support them; zh-cn locale from initiali
     await p.open(uri, 'typescript', BOT);
     const r = await p.request('textDocument/diagnostic', { textDocument: { uri } });
     assert.equal(r.kind, 'full');
-    assert.equal(r.items.length, 3);
+    assert.equal(r.items.length, 4);
     assert.match(r.items[0].message, /在 Milky 1\.2 中是/);
     assert.equal(p.diagnostics.size, 0, 'nothing pushed when pulling');
   } finally { await p.stop(); }

@@ -1,4 +1,4 @@
-import { catalog, DEFAULT_SEVERITY, hasSite, KINDS, preferredOf, lineStarts, milkyOf, napcatOf, positionAt, type Finding, type Kind, type Locale, type Severity } from '../core';
+import { catalog, DEFAULT_SEVERITY, hasSite, KINDS, preferredOf, lineStarts, milkyOf, napcatOf, positionAt, severityOf, type Finding, type Kind, type Locale, type Severity } from '../core';
 import { findingMessage } from '../l10n/messages';
 import { TOOL, VERSION } from '../shared/version';
 
@@ -25,7 +25,7 @@ export function toJsonFindings(text: string, findings: Finding[], locale: Locale
     const e = positionAt(starts, f.end);
     const j: JsonFinding = {
       line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1,
-      napcat: napcatOf(f), milky: [...milkyOf(f)], kind: f.kind, severity: DEFAULT_SEVERITY[f.kind] as Severity,
+      napcat: napcatOf(f), milky: [...milkyOf(f)], kind: f.kind, severity: severityOf(f, DEFAULT_SEVERITY[f.kind] as Severity),
       code: `${TOOL}/${f.kind}`, message: findingMessage(f, text, locale), callSite: callSiteOf(f),
     };
     const preferred = preferredOf(f);
@@ -84,6 +84,7 @@ const ruleText: Record<Kind, string> = {
   'no-counterpart': 'NapCat action with no Milky counterpart in the table',
   'same-name': 'NapCat action whose name Milky keeps',
   'milky-params': 'Milky call whose params do not match the endpoint schema',
+  segment: 'OneBot message segment or CQ code that changes in Milky 1.2',
   event: 'OneBot 11 event discriminator or event name (Milky has event_type and data)',
   transport: 'NapCat transport, envelope or result shape that Milky changed',
 };

@@ -1,8 +1,9 @@
 /** What the core reports: plain facts about the text, with no rendered message and no edit. */
-import type { ActionKind, Kind } from './kinds';
+import { ACTION_KINDS, type ActionKind, type Kind } from './kinds';
 import type { Site } from './scan/types';
 import type { Discriminator, MessageScene, MissingReason } from './catalog/events';
 import type { TransportHintCode } from './transport/scan';
+import type { SeveritySetting } from './severity';
 
 interface FindingRange {
   /** UTF-16 offsets of the name as written. */
@@ -31,6 +32,39 @@ export interface MilkyParamsFinding extends FindingRange {
   endpoint: string;
   param: string;
   problem: 'unknown' | 'missing';
+  site: Site;
+}
+
+/** How the outgoing message is written at a send site. */
+export type MessageForm = 'cq' | 'template' | 'plain' | 'object' | 'builder' | 'runtime';
+
+/** Why a segment is not converted mechanically (the segment table's reasons, and `builder` for an SDK builder call). */
+export type SegmentProblem =
+  | 'no-milky-segment' | 'unknown-type' | 'needs-lookup' | 'variable-uri' | 'not-a-uri' | 'bad-user-id' | 'bad-value'
+  | 'variable-value' | 'missing-field' | 'dynamic-cq' | 'node-content' | 'mixed-forward' | 'builder';
+
+/**
+ * One OneBot segment of an outgoing message that changes in Milky 1.2. The range is the type as
+ * written (`at` of `[CQ:at,qq=1]`, the `type` value of a segment object, the builder's method
+ * name), the string's content for a plain string, the expression for a run-time string.
+ */
+export interface SegmentFinding extends FindingRange {
+  kind: 'segment';
+  /** The OneBot type as written (`at`, `face`, `text` for a plain string; `CQ` for a run-time string). */
+  napcat: string;
+  /** The Milky segment type(s) it becomes; [] when Milky has none (or, at run time, is unknown). */
+  milky: readonly string[];
+  form: MessageForm;
+  /** The param that holds the message (`message`, or `messages` of a forward). */
+  param: string;
+  /** Absent when the segment converts mechanically. */
+  problem?: SegmentProblem;
+  /** The OneBot field at fault, when one is. */
+  field?: string;
+  /** A string known only at run time: the fix wraps it in `cqToMilkySegments(…)`; reported as Information. */
+  runtime?: true;
+  /** Sent with `auto_escape: true`: plain text, no CQ parsing. */
+  autoEscape?: true;
   site: Site;
 }
 
@@ -83,13 +117,13 @@ export interface TransportFinding extends FindingRange {
   helper?: CallHelperFacts;
 }
 
-export type Finding = ActionFinding | MilkyParamsFinding | EventFinding | TransportFinding;
+export type Finding = ActionFinding | MilkyParamsFinding | SegmentFinding | EventFinding | TransportFinding;
 
 /** Findings that come from one scanned site (actions, Milky params); the file rules' have none. */
-export type SiteFinding = ActionFinding | MilkyParamsFinding;
+export type SiteFinding = ActionFinding | MilkyParamsFinding | SegmentFinding;
 
 export function isActionFinding(f: Finding): f is ActionFinding {
-  return f.kind !== 'milky-params' && f.kind !== 'event' && f.kind !== 'transport';
+  return (ACTION_KINDS as readonly string[]).includes(f.kind);
 }
 
 export function hasSite(f: Finding): f is SiteFinding {
@@ -109,6 +143,15 @@ export function napcatOf(f: Finding): string | null {
 /** The Milky names of a finding (the JSON contract's `milky`). */
 export function milkyOf(f: Finding): readonly string[] {
   return f.kind === 'milky-params' ? [f.endpoint] : f.milky;
+}
+
+/**
+ * The severity a finding is shown with, from the one configured for its kind: a run-time string
+ * wrapped in the helper is a note (at most Information), everything else keeps its kind's.
+ */
+export function severityOf<S extends SeveritySetting>(f: Finding, configured: S): S | 'information' {
+  if (f.kind === 'segment' && f.runtime && (configured === 'error' || configured === 'warning')) return 'information';
+  return configured;
 }
 
 export type { Kind };

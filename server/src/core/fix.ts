@@ -3,14 +3,16 @@ import { napcatEntry } from './catalog';
 import { normalizeEdits, type Edit } from './edits';
 import { planEventFixes, type EventFixPlan, type EventStep } from './events/fix';
 import { scanEvents, type EventScan } from './events/scan';
-import { hasSite, isActionFinding, type ActionFinding, type EventFinding, type Finding, type TransportFinding } from './findings';
-import { migrateParams, type ManualStep } from './params';
+import { hasSite, isActionFinding, type ActionFinding, type EventFinding, type Finding, type SegmentFinding, type TransportFinding } from './findings';
+import { outgoingMessage } from './message';
+import { helperLangOf, messageEdits, migrateParams, removeProps, type HelperLang, type ManualStep } from './params';
+import { actionFindingAt } from './rules/actions';
 import { parseTypeScript } from './scan/typescript';
 import { paramsObject, type Site } from './scan/types';
 import { eolOf } from './text';
 
-/** What a fix does, so that its title can say it: rename to a target, add `/api/`, migrate params, or migrate an event block. */
-export type FixAction = 'rename' | 'api-prefix' | 'params' | 'event';
+/** What a fix does, so that its title can say it: rename to a target, add `/api/`, migrate params, convert only the message, or migrate an event block. */
+export type FixAction = 'rename' | 'api-prefix' | 'params' | 'event' | 'segments';
 
 /** A step by hand of an event block that cannot move as a whole. */
 export interface EventManualStep {
@@ -104,18 +106,47 @@ function helperFixes(f: TransportFinding, text: string): FixOption[] {
   return [{ target: '/api/', action: 'api-prefix', edits: [{ start: at, end: at, newText: 'api/' }], manual: [], automatic: true }];
 }
 
-/** One option per Milky candidate that can be rewritten at this site; empty when none can. */
-export function fixesFor(f: Finding, text: string, eol = eolOf(text)): FixOption[] {
+/**
+ * A segment finding's fix. At a NapCat send it is the action's own fix (the rename migrates the
+ * message in the same edit), offered only when the message converts; at a Milky send, the message
+ * conversion alone (and `auto_escape` dropped).
+ */
+function segmentFixes(f: SegmentFinding, text: string, eol: string, lang: HelperLang): FixOption[] {
+  if (f.problem || !rewritable(f.site)) return [];
+  const msg = outgoingMessage(f.site, text);
+  if (!msg) return [];
+  if (!msg.milkySite) {
+    const action = actionFindingAt(f.site);
+    if (!action) return [];
+    const options = fixesFor(action, text, eol, lang);
+    // Only the options whose migration converted the message (its value is among the edits).
+    return options.filter((o) => o.edits.some((e) => e.start === msg.value.start && e.end === msg.value.end));
+  }
+  const m = messageEdits(msg, text, eol, lang);
+  if (!m || m === 'unchanged') return [];
+  const obj = paramsObject(f.site);
+  const edits = [...m];
+  if (obj && msg.autoEscapeProp && msg.autoEscapeProp.value) edits.push(...removeProps(obj, [obj.props.indexOf(msg.autoEscapeProp)], text));
+  return inText(edits, text) ? [{ target: f.site.written, action: 'segments', edits, manual: [], automatic: true }] : [];
+}
+
+/**
+ * One option per Milky candidate that can be rewritten at this site; empty when none can.
+ * `lang` picks the helper's language when a run-time message needs it (TypeScript by default).
+ */
+export function fixesFor(f: Finding, text: string, eol = eolOf(text), lang: HelperLang = 'ts'): FixOption[] {
+  if (f.kind === 'segment') return segmentFixes(f, text, eol, lang);
   if (f.kind === 'event') return eventFixes(f, text);
   if (f.kind === 'transport') return helperFixes(f, text);
   if (!isActionFinding(f) || !rewritable(f.site)) return [];
   const site = f.site;
+  const message = site.params ? outgoingMessage(site, text) : undefined;
   const e = napcatEntry(f.napcat)!;
   const targets = e.kind === 'same-name' ? (site.callSite === 'url' || site.params?.kind === 'object' ? [f.napcat] : []) : e.milky;
   const out: FixOption[] = [];
   for (const target of targets) {
     const decided = f.decidedBy !== undefined && f.preferred === target;
-    const pm = site.params ? migrateParams(e, target, paramsObject(site), text, eol, decided) : { edits: [], manual: [] };
+    const pm = site.params ? migrateParams(e, target, paramsObject(site), text, eol, decided, message, lang) : { edits: [], manual: [] };
     const keepsName = target === f.napcat && !needsApiPrefix(site);
     const edits = keepsName ? pm.edits : [renameEdit(site, target), ...pm.edits];
     let manual: FixStep[] = site.frame ? [...pm.manual, { code: 'transport' }] : pm.manual;
@@ -137,6 +168,11 @@ export function fixesFor(f: Finding, text: string, eol = eolOf(text)): FixOption
 export function automaticFix(f: Finding, options: FixOption[]): FixOption | undefined {
   // An event block that moves as a whole; a helper's `api/` only through planFixes (when its calls are renamed).
   if (f.kind === 'event') return options[0];
+  if (f.kind === 'segment') {
+    // At a NapCat send: what the action's automatic fix would take; at a Milky send: the conversion.
+    const action = actionFindingAt(f.site);
+    return action ? automaticFix(action, options) : options.find((o) => o.action === 'segments');
+  }
   if (!isActionFinding(f)) return undefined;
   let option: FixOption | undefined;
   if (f.kind === 'mapped' || (f.kind === 'ambiguous' && f.preferred)) option = options.find((x) => x.target === f.preferred);
@@ -198,17 +234,26 @@ function solvedBy(f: Finding, applied: FixPlan['applied']): boolean {
     : option.edits.some((e) => new RegExp(`(^|[\\s{,'"])${f.param}['"]?\\s*[:=]`).test(e.newText))));
 }
 
-/** Every automatic fix of a file, as sorted non-overlapping edits, plus the manual steps left. `skip`: findings whose fix must not be applied. */
-export function planFixes(findings: Finding[], text: string, skip: ReadonlySet<Finding> = new Set()): FixPlan {
+export interface PlanOptions {
+  /** The file's language: a run-time message's helper is inserted in it (TypeScript by default). */
+  languageId?: string;
+  /** Findings whose fix must not be applied (the one-file checker dropped them). */
+  skip?: ReadonlySet<Finding>;
+}
+
+/** Every automatic fix of a file, as sorted non-overlapping edits, plus the manual steps left. */
+export function planFixes(findings: Finding[], text: string, options: PlanOptions = {}): FixPlan {
   const applied: FixPlan['applied'] = [];
   const manual: FixPlan['manual'] = [];
   const eol = eolOf(text);
+  const lang = helperLangOf(options.languageId);
+  const skip = options.skip ?? new Set<Finding>();
   const helpers: TransportFinding[] = [];
   const candidates: Candidate[] = [];
   for (const finding of findings) {
     // Transport hints are steps by hand; a helper's `api/` waits until the renames are known.
     if (finding.kind === 'transport') { if (finding.helper) helpers.push(finding); else manual.push({ finding, steps: [] }); continue; }
-    candidates.push({ finding, option: skip.has(finding) ? undefined : automaticFix(finding, fixesFor(finding, text, eol)) });
+    candidates.push({ finding, option: skip.has(finding) ? undefined : automaticFix(finding, fixesFor(finding, text, eol, lang)) });
   }
   blockDuplicates(candidates);
   let edits: Edit[] = [];
@@ -219,9 +264,11 @@ export function planFixes(findings: Finding[], text: string, skip: ReadonlySet<F
     const siteKey = hasSite(f) ? f.site.start : -1 - f.start;
     if (option?.shared && sharedDone.has(option.shared)) { applied.push({ finding: f, option }); continue; }
     if (option && !blocked && !fixedSites.has(siteKey)) {
-      const merged = normalizeEdits([...edits, ...option.edits]);
+      // An edit already planned (the run-time helper, inserted once per file) is not added twice.
+      const fresh = option.edits.filter((x) => !edits.some((y) => y.start === x.start && y.end === x.end && y.newText === x.newText));
+      const merged = normalizeEdits([...edits, ...fresh]);
       // Keep the option only when none of its edits collided with an earlier one.
-      if (merged.length === edits.length + option.edits.length) {
+      if (merged.length === edits.length + fresh.length) {
         edits = merged;
         fixedSites.add(siteKey);
         if (option.shared) sharedDone.add(option.shared);

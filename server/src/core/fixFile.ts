@@ -36,7 +36,7 @@ export function fixFile(text: string, languageId: string, findings: Finding[]): 
   const skip = new Set<Finding>();
   let before: { code: number; start: number }[] | undefined;
   for (let round = 0; round < 4; round++) {
-    const plan = planFixes(findings, text, skip);
+    const plan = planFixes(findings, text, { languageId, skip });
     if (!plan.edits.length) return { plan, outcome: 'unchanged' };
     const next = applyEdits(text, plan.edits);
     const problem = parseProblem(next, languageId);
@@ -53,6 +53,6 @@ export function fixFile(text: string, languageId: string, findings: Finding[]): 
       skip.add(culprit.a.finding);
     }
   }
-  const plan = planFixes(findings, text, skip);
+  const plan = planFixes(findings, text, { languageId, skip });
   return { plan, outcome: 'refused', problem: 'the renames would add duplicate names' };
 }

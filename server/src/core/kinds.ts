@@ -4,7 +4,7 @@ import type { SeveritySetting } from './severity';
 export const ACTION_KINDS = ['mapped', 'ambiguous', 'no-counterpart', 'same-name'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
-export const KINDS = [...ACTION_KINDS, 'milky-params', 'event', 'transport'] as const;
+export const KINDS = [...ACTION_KINDS, 'milky-params', 'segment', 'event', 'transport'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Per kind: the key under `napcatMilky.severity.` and the default severity of the contract. */
@@ -14,6 +14,7 @@ export const KIND_INFO: Record<Kind, { setting: string; severity: SeveritySettin
   'no-counterpart': { setting: 'noCounterpart', severity: 'warning' },
   'same-name': { setting: 'sameName', severity: 'hint' },
   'milky-params': { setting: 'milkyParams', severity: 'warning' },
+  segment: { setting: 'segment', severity: 'warning' },
   event: { setting: 'event', severity: 'warning' },
   transport: { setting: 'transport', severity: 'information' },
 };

@@ -1,6 +1,8 @@
 import { milkyEntry, type FieldMap, type NapcatEntry, type ParamMap, type Scalar } from './catalog';
 import type { Edit } from './edits';
+import type { OutgoingMessage } from './message';
 import type { Literal, ObjectInfo, PropInfo } from './scan/types';
+import { cqHelperCall, cqHelperSource, hasCqHelper, plainTextSegmentsOf, renderSegmentsJson, renderSegmentsTs, type MilkySegmentValue } from './segments';
 
 /** A step of a migration that a person has to do: nothing is guessed. */
 export interface ManualStep {
@@ -28,14 +30,6 @@ function formatKey(key: string, obj: ObjectInfo): string {
   return obj.syntax === 'json' ? `"${key}"` : obj.keyQuote ? `${obj.keyQuote}${key}${obj.keyQuote}` : key;
 }
 
-/** Milky text segment(s) for a plain string: exact, since a string without CQ codes is just text. */
-function textSegments(value: string, obj: ObjectInfo): string {
-  const q = obj.stringQuote;
-  if (obj.syntax === 'json') return `[{ "type": "text", "data": { "text": ${formatLiteral(value, '"')} } }]`;
-  const k = (s: string) => formatKey(s, obj);
-  return `[{ ${k('type')}: ${formatLiteral('text', q)}, ${k('data')}: { ${k('text')}: ${formatLiteral(value, q)} } }]`;
-}
-
 /** The new value text when a transform of a literal is mechanical, '' when the value stays, null when it needs a person. */
 function transformValue(f: FieldMap, lit: Literal | undefined, prop: PropInfo, obj: ObjectInfo): string | null | '' {
   switch (f.code) {
@@ -56,18 +50,81 @@ function transformValue(f: FieldMap, lit: Literal | undefined, prop: PropInfo, o
     case 'to_uri':
       return lit?.kind === 'string' && URI.test(lit.value) ? '' : null;
     case 'segments':
-      if (prop.textSegments) return '';
-      if (lit?.kind === 'string' && !lit.value.includes('[CQ:')) return textSegments(lit.value, obj);
-      return null;
+      // A message the segment conversion could not read: only an array of text segments stays as it is.
+      return prop.textSegments ? '' : null;
   }
   return null;
+}
+
+/** JSON on one line in the layout the fixes write elsewhere: `[{ "type": "text", "data": { "text": "hi" } }]`. */
+function spacedJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(spacedJson).join(', ')}]`;
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v);
+    return entries.length ? `{ ${entries.map(([k, x]) => `${JSON.stringify(k)}: ${spacedJson(x)}`).join(', ')} }` : '{}';
+  }
+  return JSON.stringify(v);
+}
+
+/** The language a helper is written in: TypeScript (with types) or JavaScript. */
+export type HelperLang = 'ts' | 'js';
+
+export function helperLangOf(languageId: string | undefined): HelperLang {
+  return languageId?.startsWith('javascript') ? 'js' : 'ts';
+}
+
+/**
+ * The edits that turn the outgoing message into Milky segments: the value replaced by a segment
+ * array (TS/JS in the file's quote style, or JSON), or by `cqToMilkySegments(expr)` with the helper
+ * appended once to the file. 'unchanged' when the message already is Milky; null when it needs a person.
+ */
+export function messageEdits(msg: OutgoingMessage, text: string, eol: string, lang: HelperLang): Edit[] | 'unchanged' | null {
+  const value = msg.value;
+  const write = (newText: string): Edit => ({ start: value.start, end: value.end, newText: msg.prop.shorthand ? `${msg.prop.key}: ${newText}` : newText });
+  if (msg.form === 'runtime') {
+    const expr = msg.runtimeExpr ?? '';
+    if (msg.autoEscape === 'unknown' || msg.syntax === 'json') return null;
+    if (msg.autoEscape === true) return [write(renderSegmentsTs(plainTextSegmentsOf(expr), msg.quote))];
+    const edits = [write(cqHelperCall(expr))];
+    if (!hasCqHelper(text)) {
+      const lead = /\r?\n$/.test(text) ? eol : text.length ? eol + eol : '';
+      edits.push({ start: text.length, end: text.length, newText: lead + cqHelperSource(lang, msg.quote, eol) });
+    }
+    return edits;
+  }
+  if (!msg.complete || !msg.result || !msg.result.ok || msg.autoEscape === 'unknown') return null;
+  const render = (segments: readonly MilkySegmentValue[]): string | null => {
+    if (msg.syntax === 'ts') return renderSegmentsTs(segments, msg.quote);
+    const j = renderSegmentsJson(segments);
+    return j.ok ? spacedJson(JSON.parse(j.text)) : null;
+  };
+  let newText: string | null;
+  const objects = msg.form === 'object' || msg.form === 'builder';
+  if (objects && msg.parts.every((p) => p === undefined)) return 'unchanged';
+  if (objects && msg.written.length === msg.parts.length && !msg.written.some((w) => w.segment.type === 'node')) {
+    // Segments already in Milky's shape stay as written; the others are converted one by one.
+    const items: string[] = [];
+    for (let i = 0; i < msg.written.length; i++) {
+      const p = msg.parts[i];
+      const src = msg.written[i].source;
+      if (!p) { if (!src) return null; items.push(text.slice(src.start, src.end)); continue; }
+      if (!p.ok || p.kind !== 'segments') return null;
+      const r = render(p.segments);
+      if (r === null) return null;
+      items.push(r.slice(1, -1));
+    }
+    newText = `[${items.filter((x) => x !== '').join(', ')}]`;
+  } else newText = render(msg.result.segments);
+  if (newText === null) return null;
+  const edits = [write(newText)];
+  return edits;
 }
 
 /**
  * Removes properties with the commas that join them to their neighbours. Consecutive removed
  * properties are removed as one range so that the edits never overlap.
  */
-function removeProps(obj: ObjectInfo, indices: number[], text: string): Edit[] {
+export function removeProps(obj: ObjectInfo, indices: number[], text: string): Edit[] {
   const edits: Edit[] = [];
   const remove = new Set(indices);
   for (let i = 0; i < obj.props.length; i++) {
@@ -120,7 +177,7 @@ function opaqueSteps(map: ParamMap, constants: Record<string, Scalar>): ManualSt
  * Migrates a NapCat params object to what `target` takes, as far as that is mechanical.
  * Everything else becomes a manual step and the text stays as it is.
  */
-export function migrateParams(e: NapcatEntry, target: string, obj: ObjectInfo | undefined, text: string, eol: string, decidedBySelector: boolean): ParamMigration {
+export function migrateParams(e: NapcatEntry, target: string, obj: ObjectInfo | undefined, text: string, eol: string, decidedBySelector: boolean, message?: OutgoingMessage, lang: HelperLang = 'ts'): ParamMigration {
   const edits: Edit[] = [];
   const map = e.params[target];
   const constants = e.constants[target] ?? {};
@@ -148,6 +205,12 @@ export function migrateParams(e: NapcatEntry, target: string, obj: ObjectInfo | 
       if (f.code === 'msg_lookup' || Array.isArray(f.milky_field)) { manual.push({ code: 'lookup', param: p.key, field: f.milky_field }); return; }
       if (f.code === null) { manual.push({ code: 'transform', param: p.key, field: f.milky_field, note: f.transform }); return; }
       if ((fieldUse.get(f.milky_field) ?? 0) > 1) { manual.push({ code: 'conflict', param: p.key, field: f.milky_field }); return; }
+      if (f.code === 'segments' && message && message.prop === p) {
+        const m = messageEdits(message, text, eol, lang);
+        if (m === null) manual.push({ code: 'segments', param: p.key, field: f.milky_field });
+        else if (m !== 'unchanged') edits.push(...m);
+        return;
+      }
       const newValue = transformValue(f, p.value, p, obj);
       if (newValue === null) { manual.push({ code: f.code === 'to_uri' ? 'uri' : f.code === 'segments' ? 'segments' : 'value', param: p.key, field: f.milky_field }); return; }
       if (f.milky_field !== p.key) {

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
-import { DISABLE_FILE, eolOf, fixesFor, preferredOf, IGNORE_NEXT_LINE, planFixes, type Finding, type FixOption } from '../core';
+import { automaticFix, DISABLE_FILE, eolOf, fixesFor, fixFile, helperLangOf, preferredOf, IGNORE_NEXT_LINE, type Finding, type FixOption } from '../core';
 import type { ServerContext } from '../context';
 import { dictionary, type Dictionary } from '../l10n';
 import { checks } from '../settings';
@@ -14,7 +14,9 @@ function wants(only: string[] | undefined, kind: string): boolean {
 }
 
 /** The automatic choice of a finding: the mapped name's target, or the one its context decided. */
-function isPreferredOption(f: Finding, option: FixOption): boolean {
+function isPreferredOption(f: Finding, option: FixOption, options: FixOption[]): boolean {
+  // A segment's fix is preferred when it is the one fix-all applies (its action's, or the conversion).
+  if (f.kind === 'segment') return automaticFix(f, options) === option;
   return (f.kind === 'mapped' || (f.kind === 'ambiguous' && !!f.preferred)) && option.target === f.preferred;
 }
 
@@ -24,6 +26,7 @@ function title(t: Dictionary, option: FixOption, preferred: boolean): string {
     case 'api-prefix': return t.ui.addApi(option.target);
     case 'params': return t.ui.migrateParams(option.target);
     case 'event': return t.event.fixTitle(option.target);
+    case 'segments': return t.segment.fixTitle(option.target);
     case 'rename': return preferred ? t.ui.migrateToPreferred(option.target) : t.ui.migrateTo(option.target);
   }
 }
@@ -54,9 +57,9 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
       const diagnostic = toDiagnostic(f, text, a.doc, sev, locale);
       // The preferred candidate first: clients that do not sort (Neovim) show it on top.
       const first = preferredOf(f);
-      const options = fixesFor(f, text).sort((x, y) => Number(y.target === first) - Number(x.target === first));
+      const options = fixesFor(f, text, undefined, helperLangOf(d.doc.languageId)).sort((x, y) => Number(y.target === first) - Number(x.target === first));
       for (const option of options) {
-        const preferred = isPreferredOption(f, option);
+        const preferred = isPreferredOption(f, option, options);
         actions.push({
           title: title(t, option, preferred),
           kind: CodeActionKind.QuickFix,
@@ -76,7 +79,9 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     }
   }
   if (wants(only, FIX_ALL_KIND)) {
-    const edits = toTextEdits(a.doc, planFixes(visible, text).edits);
+    // Fix-all has the CLI's guarantees: the result parses and adds no duplicate names.
+    const fix = fixFile(text, d.doc.languageId, visible);
+    const edits = fix.outcome === 'fixed' ? toTextEdits(a.doc, fix.plan.edits) : [];
     if (edits.length) actions.push({ title: t.ui.fixAll, kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
   }
   return actions;

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
-import { fixesFor, hasSite, preferredOf, lineStarts, milkyDocUrl, milkyOf, napcatOf, offsetAt, positionAt, MILKY_HOME, type Edit, type Finding, type SiteFinding, type Locale, type SeveritySetting } from '../core';
+import { fixesFor, hasSite, preferredOf, lineStarts, milkyDocUrl, milkyOf, napcatOf, offsetAt, positionAt, severityOf, MILKY_HOME, type Edit, type Finding, type SiteFinding, type Locale, type SeveritySetting } from '../core';
 import { findingMessage } from '../l10n/messages';
 import { TOOL } from '../shared/version';
 
@@ -83,17 +83,19 @@ export class DerivedCache {
 function derivedKey(f: SiteFinding, text: string): string {
   const s = f.site;
   const p = s.params?.kind === 'object' ? text.slice(s.params.object.start, s.params.object.end) : s.params?.kind ?? '';
-  const who = f.kind === 'milky-params' ? `${f.endpoint}|${f.param}|${f.problem}` : `${f.napcat}|${f.preferred ?? ''}|${f.decidedBy ?? ''}`;
+  const who = f.kind === 'milky-params' ? `${f.endpoint}|${f.param}|${f.problem}`
+    : f.kind === 'segment' ? `${f.napcat}|${f.form}|${f.problem ?? ''}|${f.field ?? ''}|${f.runtime ? 1 : 0}|${text.slice(f.start, f.end)}`
+    : `${f.napcat}|${f.preferred ?? ''}|${f.decidedBy ?? ''}`;
   return `${f.kind}|${who}|${s.callSite}|${s.written}|${s.callSite === 'url' && s.apiPrefix ? 1 : 0}|${s.frame ? 1 : 0}|${p}`;
 }
 
 export function toDiagnostic(f: Finding, text: string, doc: Positions, severity: Exclude<SeveritySetting, 'off'>, locale: Locale, cache?: DerivedCache): Diagnostic {
   const preferred = preferredOf(f);
-  const target = preferred ?? milkyOf(f)[0];
+  const target = f.kind === 'segment' ? f.site.written : preferred ?? milkyOf(f)[0];
   const derived = cache ? cache.get(f, text, locale) : { message: findingMessage(f, text, locale), fixes: fixesFor(f, text).map((x) => x.target) };
   const d: Diagnostic = {
     range: toRange(doc, f.start, f.end),
-    severity: SEVERITY[severity],
+    severity: SEVERITY[severityOf(f, severity)],
     source: SOURCE,
     code: f.kind,
     codeDescription: { href: target ? milkyDocUrl(target) : MILKY_HOME },

@@ -131,4 +131,49 @@ export interface Dictionary {
     wrappedIn(wrapper: string): string;
     renamed(from: string, to: string): string;
   };
+  segment: {
+    /** Quick-fix title at a Milky send: only the message is converted. */
+    fixTitle(target: string): string;
+    /** `at` (OneBot) becomes `mention` (Milky); `fields` lists the renamed fields, '' when none. */
+    becomes(napcat: string, milky: string, fields: string): string;
+    /** A plain string: Milky has no string form. */
+    plain(autoEscape: boolean): string;
+    /** Inside a CQ string (or a template with CQ codes). */
+    inCqString: string;
+    /** A node-napcat-ts builder call. */
+    builder(call: string): string;
+    /** Milky has no such segment; `alternative` is the reference's suggestion ('' when none). */
+    none(napcat: string, alternative: string): string;
+    /** A string known only at run time, wrapped in the helper by the fix. */
+    runtime(helper: string): string;
+    problem: {
+      'needs-lookup'(field: string): string;
+      'variable-uri'(field: string): string;
+      'not-a-uri'(field: string): string;
+      'bad-user-id'(field: string): string;
+      'bad-value'(field: string): string;
+      'variable-value'(field: string): string;
+      'missing-field'(field: string): string;
+      'dynamic-cq': string;
+      'node-content': string;
+      'mixed-forward': string;
+      'unknown-type': string;
+      builder: string;
+    };
+    /** The fix converts it (with the action's rename at a NapCat send). */
+    fixed: string;
+    /** An SDK method call: reported, not rewritten. */
+    notRewritten: string;
+    hover: {
+      title(napcat: string, milky: string): string;
+      onebot: string;
+      milky: string;
+      field: string;
+      none: string;
+      dropped: string;
+      fix: string;
+      noFix: string;
+      helper(helper: string): string;
+    };
+  };
 }

@@ -1,8 +1,9 @@
 /** Hover Markdown for NapCat and Milky names, rendered from the catalog, a finding's facts and a locale. */
 import { catalog, milkyEntry, napcatEntry } from '../core/catalog';
 import { fixesFor } from '../core/fix';
-import type { ActionFinding, EventFinding, TransportFinding } from '../core/findings';
+import type { ActionFinding, EventFinding, SegmentFinding, TransportFinding } from '../core/findings';
 import { resultChange } from '../core/catalog/results';
+import { CQ_HELPER_NAME, segmentTable, typeRuleOf } from '../core/segments';
 import { MILKY_HOME, milkyDocUrl, NAPCAT_DOCS } from '../core/links';
 import { code, dictionary, type Locale } from './index';
 import { findingMessage, manualStepText } from './messages';
@@ -119,5 +120,30 @@ export function milkyHover(name: string, locale: Locale): string {
   const from = Object.entries(catalog.napcat).filter(([, n]) => n.milky.includes(name)).map(([n]) => code(n));
   if (from.length) lines.push('', `${t.hover.fromNapcat}: ${from.join(', ')}`);
   lines.push('', `[${t.hover.milkyDocs}](${milkyDocUrl(name)})`);
+  return lines.join('\n');
+}
+
+/** Hover on a segment finding: the OneBot fields and the Milky fields they become, side by side. */
+export function segmentHover(finding: SegmentFinding, text: string, locale: Locale): string {
+  const t = dictionary(locale);
+  const h = t.segment.hover;
+  const milky = finding.milky.length ? finding.milky.map(code).join(' / ') : h.none;
+  const lines = [h.title(finding.napcat, milky), '', findingMessage(finding, text, locale)];
+  const rule = typeRuleOf(finding.napcat);
+  if (rule && Object.keys(rule.fields).length) {
+    lines.push('', `| ${h.onebot} | ${h.milky} |`, '|---|---|');
+    for (const [k, f] of Object.entries(rule.fields)) {
+      const to = f.milky === null ? h.dropped : f.transform === 'lookup' ? `${code(f.milky)} (get_message)` : code(f.milky);
+      lines.push(`| ${code(k)} | ${to} |`);
+    }
+    // Milky fields no OneBot field fills.
+    const filled = new Set(Object.values(rule.fields).map((f) => f.milky));
+    for (const m of finding.milky) for (const mf of segmentTable.milkyFields[m] ?? []) if (!filled.has(mf.name)) lines.push(`| ${h.none} | ${code(mf.name)}${mf.optional ? '?' : ''} |`);
+  }
+  if (rule?.alternative) lines.push('', `> ${rule.alternative}`);
+  lines.push('');
+  if (finding.runtime) lines.push(h.helper(CQ_HELPER_NAME));
+  else lines.push(fixesFor(finding, text).length ? h.fix : h.noFix);
+  lines.push('', `[Milky](${MILKY_HOME})`);
   return lines.join('\n');
 }

@@ -1,8 +1,9 @@
 /** A finding's diagnostic message and the text of manual steps, rendered from facts and a locale. */
 import { catalog, milkyEntry, napcatEntry } from '../core/catalog';
-import { eventPlanOf, stepsAfterPreferredFix, type FixStep } from '../core/fix';
+import { eventPlanOf, fixesFor, stepsAfterPreferredFix, type FixStep } from '../core/fix';
 import type { EventStep } from '../core/events/fix';
-import type { ActionFinding, EventFinding, Finding, MilkyParamsFinding, TransportFinding } from '../core/findings';
+import type { ActionFinding, EventFinding, Finding, MilkyParamsFinding, SegmentFinding, TransportFinding } from '../core/findings';
+import { CQ_HELPER_NAME, typeRuleOf } from '../core/segments';
 import { code, dictionary, type Dictionary, type Locale } from './index';
 
 /** What to do about one manual step, in a short clause. */
@@ -143,12 +144,47 @@ function transportMessage(f: TransportFinding, locale: Locale): string {
   }
 }
 
+/** The OneBot fields of a type that Milky names differently: `qq` → `user_id`. */
+export function renamedFields(napcat: string): string[] {
+  const rule = typeRuleOf(napcat);
+  if (!rule) return [];
+  return Object.entries(rule.fields).filter(([k, f]) => f.milky !== null && f.milky !== k).map(([k, f]) => `${code(k)} → ${code(f.milky ?? '')}`);
+}
+
+function segmentMessage(f: SegmentFinding, text: string, locale: Locale): string {
+  const t = dictionary(locale);
+  if (f.runtime) return t.segment.runtime(code(`${CQ_HELPER_NAME}(…)`));
+  const rule = typeRuleOf(f.napcat);
+  let s: string;
+  if ((f.form === 'plain' || f.form === 'runtime') && f.napcat === 'text') s = t.segment.plain(!!f.autoEscape);
+  else if (f.problem === 'no-milky-segment' || (rule && rule.milky.length === 0)) s = t.segment.none(code(f.napcat), rule?.alternative ?? '');
+  else if (f.problem === 'dynamic-cq' || f.problem === 'unknown-type' || !f.milky.length) s = '';
+  // `qq=all` → mention_all: no field carries over.
+  else s = t.segment.becomes(code(f.napcat), t.list(f.milky.map(code)), rule?.split && f.milky.includes(rule.split.milky) ? '' : t.list(renamedFields(f.napcat)));
+  if (f.form === 'cq' || f.form === 'template') s += t.segment.inCqString;
+  if (f.form === 'builder') s += t.segment.builder(code(`Structs.${f.napcat}`));
+  const p = f.problem;
+  if (p && p !== 'no-milky-segment') {
+    const field = code(f.field ?? f.napcat);
+    switch (p) {
+      case 'needs-lookup': case 'variable-uri': case 'not-a-uri': case 'bad-user-id': case 'bad-value': case 'variable-value': case 'missing-field':
+        s += t.segment.problem[p](field);
+        break;
+      default:
+        s += t.segment.problem[p];
+    }
+  }
+  if (!p) s += fixesFor(f, text).length ? t.segment.fixed : f.site.callSite === 'method' || f.site.callSite === 'camel' ? t.segment.notRewritten : '';
+  return s.trim();
+}
+
 /** The diagnostic message of a finding, in one paragraph. */
 export function findingMessage(f: Finding, text: string, locale: Locale): string {
   switch (f.kind) {
     case 'milky-params': return milkyParamsMessage(f, locale);
     case 'event': return eventMessage(f, text, locale);
     case 'transport': return transportMessage(f, locale);
+    case 'segment': return segmentMessage(f, text, locale);
     default: return actionMessage(f, text, locale);
   }
 }

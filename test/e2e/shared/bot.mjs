@@ -98,7 +98,9 @@ export const FIX_ZH = { mapped: '迁移到 Milky `send_group_message`（推荐�
 
 /** Lines of src/bot.ts after one fix or another (each as the whole line). */
 export const LINE = {
-  sendBefore: "  await callApi('send_group_msg', { group_id: groupId, message: 'pong' });",
+  // The fixture's messages are already text segments (the same in Milky): only the action changes
+  // here; CQ-code messages have their own fixture and scenario (scenarios/12-vscode-segments.mjs).
+  sendBefore: "  await callApi('send_group_msg', { group_id: groupId, message: [{ type: 'text', data: { text: 'pong' } }] });",
   sendAfter: "  await callApi('send_group_message', { group_id: groupId, message: [{ type: 'text', data: { text: 'pong' } }] });",
   strangerProfile: "  await callApi('get_user_profile', { user_id: userId });",
   recallGroupAfter: "  await callApi('recall_group_message', { message_id: messageId, group_id: groupId });",
@@ -113,7 +115,7 @@ export function tsAfterFixAll(original) {
 }
 /** replay.json after "fix all". */
 export function jsonAfterFixAll(original) {
-  return original.replace('{ "action": "send_group_msg", "params": { "group_id": 123456, "message": "hi" } }',
+  return original.replace('{ "action": "send_group_msg", "params": { "group_id": 123456, "message": [{ "type": "text", "data": { "text": "hi" } }] } }',
     '{ "action": "send_group_message", "params": { "group_id": 123456, "message": [{ "type": "text", "data": { "text": "hi" } }] } }');
 }
 

@@ -2,10 +2,11 @@ import type { Finding } from '../findings';
 import type { Site } from '../scan/types';
 import { actionRule } from './actions';
 import { milkyParamsRule } from './milkyParams';
+import { segmentRule } from './segments';
 import type { SiteRule } from './types';
 
 /** Every rule, in the order their findings are listed for one site. A new rule is one file and one line here. */
-const SITE_RULES: readonly SiteRule[] = [actionRule, milkyParamsRule];
+const SITE_RULES: readonly SiteRule[] = [actionRule, milkyParamsRule, segmentRule];
 
 /** The findings of scanned sites (their offsets are offsets in `text`). */
 export function findingsOfSites(sites: readonly Site[], text: string): Finding[] {
