@@ -6,6 +6,7 @@ import { runJob, runJobs, type Job } from './cli/pool';
 import { colors, renderJson, renderSarif, renderText, toJsonFindings, TOOL, VERSION, type FileReport } from './cli/report';
 import { walk, type InputFile } from './cli/walk';
 import { writeFileAtomic } from './cli/write';
+import { ensurePython } from './node/python-parser';
 
 const USAGE = `Usage: napcat-milky <check|fix> [options] [paths...]
 
@@ -86,6 +87,8 @@ async function analyzeFiles(files: InputFile[], locale: Locale, errors: string[]
     if (!languageId) it.report.skipped = 'not a TS/JS/JSON file';
     else jobs.push({ id, absolute: it.file.absolute, languageId, locale, keepText });
   });
+  // The Python parser is wasm: loaded once, before the (synchronous) jobs need it.
+  if (jobs.some((j) => j.languageId === 'python')) await ensurePython();
   for (const r of await runJobs(jobs, __filename)) {
     const it = items[r.id];
     if (r.error) errors.push(`${it.file.display}: ${r.error}`);
@@ -198,5 +201,9 @@ if (isMainThread) {
   });
 } else if ((workerData as { napcatMilkyWorker?: boolean } | undefined)?.napcatMilkyWorker) {
   // A worker of the CLI's pool: analyze batches of files until terminated.
-  parentPort!.on('message', (jobs: Job[]) => parentPort!.postMessage(jobs.map(runJob)));
+  parentPort!.on('message', (jobs: Job[]) => {
+    const run = () => parentPort!.postMessage(jobs.map(runJob));
+    if (jobs.some((j) => j.languageId === 'python')) void ensurePython().then(run);
+    else run();
+  });
 }

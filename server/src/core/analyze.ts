@@ -4,17 +4,19 @@ import type { Edit } from './edits';
 import { findingMessage, type Locale } from './messages';
 import { migrateParams, type ManualStep } from './params';
 import { scanJson } from './scan/json';
+import { scanPython, type PythonParser } from './scan/python';
 import type { CallSite, ObjectInfo, ScanResult, Site } from './scan/types';
 import { scanTypeScript, type TsScanOptions } from './scan/typescript';
 import { eolOf, lineStarts, positionAt } from './text';
 import { choosePreferred } from './select';
 
-export type LanguageId = 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact' | 'json' | 'jsonc';
+export type LanguageId = 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact' | 'json' | 'jsonc' | 'python';
 
 const EXT_LANGUAGE: Record<string, LanguageId> = {
   '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact',
   '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact',
   '.json': 'json', '.jsonc': 'jsonc',
+  '.py': 'python', '.pyi': 'python',
 };
 
 export function languageOfPath(path: string): LanguageId | undefined {
@@ -51,6 +53,8 @@ export interface Finding {
 
 export interface AnalyzeOptions extends TsScanOptions {
   locale?: Locale;
+  /** For Python: a parser other than the one registered with `setPythonParser`. */
+  pythonParser?: PythonParser;
 }
 
 export interface Analysis {
@@ -64,6 +68,7 @@ export interface Analysis {
 
 export function scan(text: string, languageId: string, options: AnalyzeOptions = {}): ScanResult {
   if (languageId === 'json' || languageId === 'jsonc') return scanJson(text, { tolerant: options.tolerant, alwaysParse: options.alwaysParse });
+  if (languageId === 'python') return scanPython(text, { tolerant: options.tolerant, alwaysParse: options.alwaysParse, pythonParser: options.pythonParser });
   return scanTypeScript(text, languageId, options);
 }
 

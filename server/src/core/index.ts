@@ -13,5 +13,7 @@ export * from './docs';
 export * from './report';
 export { scanTypeScript, parseTypeScript } from './scan/typescript';
 export type { Site, ObjectInfo, CallSite } from './scan/types';
+export { scanPython, setPythonParser, pythonParser, utf8ToUtf16 } from './scan/python';
+export type { PythonParser, PyTree, PyNode, PyScan, PyScanOptions } from './scan/python';
 export { IncrementalTsAnalysis } from './incremental';
 export { MAX_NESTING } from './nesting';

@@ -34,7 +34,8 @@ export function constantsFor(napcat: string, target: string): Record<string, str
   return out;
 }
 
-function formatLiteral(v: string | number | boolean, quote: string): string {
+function formatLiteral(v: string | number | boolean, quote: string, py = false): string {
+  if (typeof v === 'boolean' && py) return v ? 'True' : 'False';
   if (typeof v !== 'string') return String(v);
   const escaped = JSON.stringify(v).slice(1, -1);
   return quote === '"' ? `"${escaped}"` : `${quote}${escaped.replace(/\\"/g, '"').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
@@ -48,7 +49,8 @@ function formatKey(key: string, obj: ObjectInfo): string {
 function textSegments(value: string, obj: ObjectInfo): string {
   const q = obj.stringQuote;
   if (obj.syntax === 'json') return `[{ "type": "text", "data": { "text": ${formatLiteral(value, '"')} } }]`;
-  const k = (s: string) => formatKey(s, obj);
+  // Python dict keys are always quoted, also when the params are keyword arguments.
+  const k = (s: string) => (obj.syntax === 'py' ? formatLiteral(s, q) : formatKey(s, obj));
   return `[{ ${k('type')}: ${formatLiteral('text', q)}, ${k('data')}: { ${k('text')}: ${formatLiteral(value, q)} } }]`;
 }
 
@@ -63,7 +65,7 @@ function transformValue(code: string, lit: Literal | undefined, prop: PropInfo, 
       return null;
     case 'to_bool':
       if (!lit || lit.kind === 'boolean') return '';
-      if (lit.kind === 'string' && (lit.value === 'true' || lit.value === 'false')) return lit.value;
+      if (lit.kind === 'string' && (lit.value === 'true' || lit.value === 'false')) return obj.syntax === 'py' ? (lit.value === 'true' ? 'True' : 'False') : lit.value;
       return null;
     case 'to_string':
       if (!lit || lit.kind === 'string') return '';
@@ -108,7 +110,8 @@ function removeProps(obj: ObjectInfo, indices: number[], text: string): Edit[] {
 
 /** Inserts properties right after `{`, matching the object's layout. */
 function insertProps(obj: ObjectInfo, entries: [string, string | number | boolean][], text: string, eol: string, allRemoved: boolean): Edit {
-  const items = entries.map(([k, v]) => `${formatKey(k, obj)}: ${formatLiteral(v, obj.stringQuote)}`);
+  if (obj.kwargs) return insertKwargs(obj, entries, allRemoved);
+  const items = entries.map(([k, v]) => `${formatKey(k, obj)}: ${formatLiteral(v, obj.stringQuote, obj.syntax === 'py')}`);
   if (obj.props.length === 0 || allRemoved) return { start: obj.start + 1, end: obj.end - 1, newText: ` ${items.join(', ')} ` };
   const firstStart = obj.props[0].propStart;
   const lead = text.slice(obj.start + 1, firstStart);
@@ -117,6 +120,17 @@ function insertProps(obj: ObjectInfo, entries: [string, string | number | boolea
     return { start: obj.start + 1, end: obj.start + 1, newText: items.map((s) => `${eol}${indent}${s},`).join('') };
   }
   return { start: obj.start + 1, end: obj.start + 1, newText: lead.length ? ` ${items.join(', ')},` : `${items.join(', ')}, ` };
+}
+
+/** Python keyword arguments: `key=value`, appended after the last argument (never before a positional one). */
+function insertKwargs(obj: ObjectInfo, entries: [string, string | number | boolean][], allRemoved: boolean): Edit {
+  const items = entries.map(([k, v]) => `${k}=${formatLiteral(v, obj.stringQuote, true)}`);
+  if (allRemoved && obj.props.length) {
+    // Every keyword goes: the new ones take their place (they are contiguous, see the scanner).
+    return { start: obj.props[0].propStart, end: obj.props[obj.props.length - 1].propEnd, newText: items.join(', ') };
+  }
+  const at = obj.kwargs!.appendAt;
+  return { start: at, end: at, newText: obj.kwargs!.hasArgs ? `, ${items.join(', ')}` : items.join(', ') };
 }
 
 /**
