@@ -22,6 +22,8 @@ export interface PyNode {
   readonly endIndex: number;
   readonly childCount: number;
   child(index: number): PyNode | null;
+  /** All children at once (cheaper than `child(i)` in web-tree-sitter: one call into wasm). */
+  readonly children?: ReadonlyArray<PyNode | null>;
   childForFieldName(field: string): PyNode | null;
   /** The node or a descendant is an ERROR or MISSING node. */
   readonly hasError: boolean;
@@ -30,8 +32,40 @@ export interface PyNode {
 
 export interface PyTree {
   readonly rootNode: PyNode;
+  /** Tells the tree about a change of its text, before an incremental `parse` (see `pythonEditOf`). */
+  edit?(edit: PyEdit): void;
   /** Frees the tree (web-tree-sitter trees live in wasm memory). */
   delete(): void;
+}
+
+export interface PyPoint { row: number; column: number }
+
+/** One text change in tree-sitter's terms: indices and row/column points, in UTF-16 units. */
+export interface PyEdit {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+  startPosition: PyPoint;
+  oldEndPosition: PyPoint;
+  newEndPosition: PyPoint;
+}
+
+/** The edit that replaces `oldText[start, oldEnd)` by `newText`, for `tree.edit` before a reparse. */
+export function pythonEditOf(oldText: string, start: number, oldEnd: number, newText: string): PyEdit {
+  const point = (text: string, offset: number, base: PyPoint = { row: 0, column: 0 }, from = 0): PyPoint => {
+    let { row, column } = base;
+    for (let i = from; i < offset; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) { row++; column = 0; } else column++;
+    }
+    return { row, column };
+  };
+  const startPosition = point(oldText, start);
+  const inserted = point(newText, newText.length, startPosition);
+  return {
+    startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + newText.length,
+    startPosition, oldEndPosition: point(oldText, oldEnd, startPosition, start), newEndPosition: inserted,
+  };
 }
 
 export interface PythonParser {
@@ -188,7 +222,7 @@ class PySiteFinder {
   constructor(private readonly text: string, private readonly offsets: number[], private readonly toUtf16: ((b: number) => number) | undefined) {}
 
   run(root: PyNode): Site[] {
-    this.visit(root);
+    this.visit(root, this.text.length);
     return this.sites.sort((a, b) => a.start - b.start);
   }
 
@@ -221,29 +255,38 @@ class PySiteFinder {
 
   private children(n: PyNode): PyNode[] {
     const out: PyNode[] = [];
-    for (let i = 0; i < n.childCount; i++) {
+    if (n.children) {
+      for (const c of n.children) if (c) out.push(c);
+      return out;
+    }
+    for (let i = 0, count = n.childCount; i < count; i++) {
       const c = n.child(i);
       if (c) out.push(c);
     }
     return out;
   }
 
-  private visit(node: PyNode): void {
+  /**
+   * `bound` is where the next sibling starts (or the parent's bound): siblings never overlap and a
+   * name is never whitespace, so no candidate of this node lies past it. That spares reading every
+   * node's end, which costs a call into wasm.
+   */
+  private visit(node: PyNode, bound: number): void {
     const type = node.type;
     if (type === 'comment') return;
     // Annotations are collected even where no name occurs: they decide receivers further down.
     if (type === 'function_definition' || type === 'lambda') {
       this.enterScope(node);
-      try { this.visitChildren(node); } finally { this.botNames.pop(); }
+      try { this.visitChildren(node, bound); } finally { this.botNames.pop(); }
       return;
     }
     if (type === 'expression_statement' && node.child(0)?.type === 'assignment') this.noteAnnotatedAssignment(node.child(0)!);
-    if (!this.hasCandidate(this.start(node), this.end(node))) return;
+    if (!this.hasCandidate(this.start(node), bound)) return;
     switch (type) {
       case 'string':
         this.onString(node);
         // Interpolations may hold strings of their own (`f"{d['send_msg']}"`).
-        for (const c of this.children(node)) if (c.type === 'interpolation') this.visitIn(node, c);
+        for (const c of this.children(node)) if (c.type === 'interpolation') this.visitIn(node, c, bound);
         return;
       case 'expression_statement':
         // A string alone as a statement is a docstring (or dead text): never flagged.
@@ -257,24 +300,22 @@ class PySiteFinder {
         this.onCall(node);
         break;
     }
-    this.visitChildren(node);
+    this.visitChildren(node, bound);
   }
 
-  private visitChildren(node: PyNode): void {
+  private visitChildren(node: PyNode, bound: number): void {
+    const kids = this.children(node);
     this.stack.push(node);
     try {
-      for (let i = 0; i < node.childCount; i++) {
-        const c = node.child(i);
-        if (c) this.visit(c);
-      }
+      for (let i = 0; i < kids.length; i++) this.visit(kids[i], i + 1 < kids.length ? this.start(kids[i + 1]) : bound);
     } finally {
       this.stack.pop();
     }
   }
 
-  private visitIn(parent: PyNode, child: PyNode): void {
+  private visitIn(parent: PyNode, child: PyNode, bound: number): void {
     this.stack.push(parent);
-    try { this.visit(child); } finally { this.stack.pop(); }
+    try { this.visit(child, bound); } finally { this.stack.pop(); }
   }
 
   // ---- scopes: which names are a `Bot` --------------------------------------------------------
