@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ChangeAnnotation, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { analyzeDocument, languageOfPath, migrationReport, planFixes, type Finding, type ReportFile } from '../core';
+import { ensurePython } from '../node/python-parser';
 import { walk } from '../cli/walk';
 import type { ServerContext } from '../context';
 import { uiText } from '../ui';
@@ -65,6 +66,7 @@ async function scanWorkspace(ctx: ServerContext, onProgress: (done: number, tota
     }
     if (languageId) {
       const settings = await ctx.settings.get(uri);
+      if (languageId === 'python') await ensurePython();
       const a = analyzeDocument(text, languageId, { locale: ctx.locale(settings) });
       out.push({ uri, path: rel, version, text, findings: a.findings.filter((f) => settings.severity[f.kind] !== 'off'), skipped: a.skipped });
     }

@@ -531,8 +531,10 @@ class PySiteFinder {
       const i = args.findIndex((a) => a.startIndex === node.startIndex);
       if (i < 0) return;
       const next = args[i + 1];
-      if (next && next.type !== 'keyword_argument') { this.setParams(site, next); return; }
-      if (call?.type === 'call' && CALL_FORMS.has(this.calleeName(call) ?? '') && i === 0) this.setKwargs(site, p, ['api', 'action']);
+      const isCallForm = call?.type === 'call' && CALL_FORMS.has(this.calleeName(call) ?? '') && i === 0;
+      const keywordLike = !!next && (next.type === 'keyword_argument' || next.type === 'dictionary_splat');
+      if (isCallForm && (!next || keywordLike)) { this.setKwargs(site, p, ['api', 'action']); return; }
+      if (next && next.type !== 'keyword_argument') this.setParams(site, next);
       return;
     }
     if (p.type === 'keyword_argument' && site.callSite === 'action') {
