@@ -333,3 +333,71 @@ describe('python: CLI', () => {
     }
   });
 });
+
+describe('python: incremental reparse and mutations', () => {
+  const corpus = path.join(ROOT, 'test/corpus-py/src');
+  const files = ['nonebot_admin.py', 'hoshino_style.py', 'raw_http_client.py', 'ws_forward.py', 'fastapi_bridge.py'].map((f) => readFileSync(path.join(corpus, f), 'utf8'));
+  const key = (r) => JSON.stringify({ sites: r.sites, err: r.syntaxError ?? null });
+
+  // A small seeded generator: the same mutations on every run.
+  function rng(seed) {
+    let s = seed >>> 0;
+    return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+  }
+
+  test('tree.edit + reparse gives the same sites as a fresh parse (typing, deleting, pasting)', () => {
+    const rand = rng(12);
+    for (const original of files) {
+      let text = original;
+      let tree = parser.parse(text);
+      for (let i = 0; i < 40; i++) {
+        const start = Math.floor(rand() * text.length);
+        const end = Math.min(text.length, start + Math.floor(rand() * 4));
+        const insert = ['', 'x', '"', '(', '\n', '中', '😀', '\n    ', 'send_msg'][Math.floor(rand() * 9)];
+        const next = text.slice(0, start) + insert + text.slice(end);
+        tree.edit(core.pythonEditOf(text, start, end, insert));
+        const inc = core.scanPython(next, { tolerant: true, previousTree: tree, keepTree: true });
+        tree.delete();
+        assert.equal(key(inc), key(core.scanPython(next, { tolerant: true })), `edit ${i} at ${start}`);
+        tree = inc.tree;
+        text = next;
+      }
+      tree.delete();
+    }
+  });
+
+  test('random damage never throws and every finding covers its name', () => {
+    const rand = rng(7);
+    for (const original of files) {
+      for (let i = 0; i < 60; i++) {
+        let text = original;
+        for (let k = 0; k < 1 + Math.floor(rand() * 5); k++) {
+          const at = Math.floor(rand() * text.length);
+          const cut = Math.floor(rand() * 30);
+          const junk = ['', '"', "'''", '(', ')', ':', '\t', '\n  ', '{', 'def ', '\\'][Math.floor(rand() * 11)];
+          text = text.slice(0, at) + junk + text.slice(at + cut);
+        }
+        const a = core.analyzeDocument(text, PY, { tolerant: true });
+        for (const f of a.findings) if (f.napcat) assert.equal(text.slice(f.start, f.end), f.napcat);
+        const out = core.applyEdits(text, core.planFixes(a.findings).edits);
+        assert.equal(typeof out, 'string');
+      }
+    }
+  });
+});
+
+describe('python: CLI worker threads', () => {
+  test('with enough files for the worker pool, every worker loads the parser', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'napcat-milky-py-many-'));
+    try {
+      for (let i = 0; i < 220; i++) writeFileSync(path.join(dir, `f${i}.py`), `async def h(bot: Bot):\n    await bot.call_api("set_group_kick", group_id=${i}, user_id=1)\n`);
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+      const out = JSON.parse(r.stdout);
+      assert.equal(out.files.length, 220);
+      assert.deepEqual(out.files.filter((f) => f.skipped), []);
+      assert.equal(out.summary.mapped, 220);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
