@@ -161,6 +161,14 @@ describe('python: offsets are UTF-16, also after non-ASCII text', () => {
     check('non-ASCII', src);
   });
 
+  test('utf8ToUtf16 maps byte offsets to UTF-16 offsets around 1-, 2-, 3- and 4-byte characters', () => {
+    const text = 'a\u00e9\u4e2d\u{1F600}b\u{1F600}';
+    const f = core.utf8ToUtf16(text);
+    // a=0 é=1..3 中=3..6 😀=6..10 b=10 😀=11..15 end=15
+    assert.deepEqual([0, 1, 3, 6, 10, 11, 15].map(f), [0, 1, 2, 3, 5, 6, 8]);
+    assert.equal(core.utf8ToUtf16('plain ascii'), undefined);
+  });
+
   test('a UTF-8 byte-offset parser is converted', () => {
     // A parser that counts bytes (as a native tree-sitter fed UTF-8 does): the offsets must come out the same.
     const bytes = {

@@ -172,9 +172,10 @@ export function utf8ToUtf16(text: string): ((byte: number) => number) | undefine
     if (c < 0x80) b += 1;
     else if (c < 0x800) b += 2;
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      // A surrogate pair is 4 bytes; its low half starts nowhere in UTF-8, give it the same byte.
+      // A surrogate pair is 4 bytes. Its low half starts no character: it gets a byte inside the
+      // pair, so that the byte right after the pair maps to the unit after the pair.
+      bytesAt[++i] = b + 2;
       b += 4;
-      bytesAt[++i] = b;
       continue;
     } else b += 3;
   }
