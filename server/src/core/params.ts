@@ -110,7 +110,7 @@ function removeProps(obj: ObjectInfo, indices: number[], text: string): Edit[] {
 
 /** Inserts properties right after `{`, matching the object's layout. */
 function insertProps(obj: ObjectInfo, entries: [string, string | number | boolean][], text: string, eol: string, allRemoved: boolean): Edit {
-  if (obj.kwargs) return insertKwargs(obj, entries, allRemoved);
+  if (obj.kwargs) return insertKwargs(obj, entries, text, eol, allRemoved);
   const items = entries.map(([k, v]) => `${formatKey(k, obj)}: ${formatLiteral(v, obj.stringQuote, obj.syntax === 'py')}`);
   if (obj.props.length === 0 || allRemoved) return { start: obj.start + 1, end: obj.end - 1, newText: ` ${items.join(', ')} ` };
   const firstStart = obj.props[0].propStart;
@@ -123,14 +123,21 @@ function insertProps(obj: ObjectInfo, entries: [string, string | number | boolea
 }
 
 /** Python keyword arguments: `key=value`, appended after the last argument (never before a positional one). */
-function insertKwargs(obj: ObjectInfo, entries: [string, string | number | boolean][], allRemoved: boolean): Edit {
+function insertKwargs(obj: ObjectInfo, entries: [string, string | number | boolean][], text: string, eol: string, allRemoved: boolean): Edit {
   const items = entries.map(([k, v]) => `${k}=${formatLiteral(v, obj.stringQuote, true)}`);
   if (allRemoved && obj.props.length) {
     // Every keyword goes: the new ones take their place (they are contiguous, see the scanner).
     return { start: obj.props[0].propStart, end: obj.props[obj.props.length - 1].propEnd, newText: items.join(', ') };
   }
   const at = obj.kwargs!.appendAt;
-  return { start: at, end: at, newText: obj.kwargs!.hasArgs ? `, ${items.join(', ')}` : items.join(', ') };
+  if (!obj.kwargs!.hasArgs) return { start: at, end: at, newText: items.join(', ') };
+  // One argument per line: the new ones too, at the indentation of the last argument's line.
+  const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  if (lineStart > obj.start) {
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, at))![0];
+    return { start: at, end: at, newText: items.map((s) => `,${eol}${indent}${s}`).join('') };
+  }
+  return { start: at, end: at, newText: `, ${items.join(', ')}` };
 }
 
 /**
@@ -178,6 +185,8 @@ export function migrateParams(napcat: string, target: string, obj: ObjectInfo | 
       if (code === 'msg_lookup' || Array.isArray(f.milky_field)) { manual.push({ code: 'lookup', param: p.key, field: f.milky_field }); return; }
       if (!MECHANICAL.has(code)) { manual.push({ code: 'transform', param: p.key, field: f.milky_field, note: f.transform }); return; }
       if ((fieldUse.get(f.milky_field) ?? 0) > 1) { manual.push({ code: 'conflict', param: p.key, field: f.milky_field }); return; }
+      // The Milky key is already written: a rename would repeat it (a SyntaxError for Python keywords).
+      if (f.milky_field !== p.key && present.has(f.milky_field)) { manual.push({ code: 'conflict', param: p.key, field: f.milky_field }); return; }
       const newValue = transformValue(code, p.value, p, obj);
       if (newValue === null) { manual.push({ code: code === 'to_uri' ? 'uri' : code === 'segments' ? 'segments' : 'value', param: p.key, field: f.milky_field }); return; }
       if (f.milky_field !== p.key) {
