@@ -349,7 +349,7 @@ describe('python: CLI', () => {
 
 describe('python: incremental reparse and mutations', () => {
   const corpus = path.join(ROOT, 'test/corpus-py/src');
-  const files = ['nonebot_admin.py', 'hoshino_style.py', 'raw_http_client.py', 'ws_forward.py', 'fastapi_bridge.py'].map((f) => readFileSync(path.join(corpus, f), 'utf8'));
+  const files = ['nonebot_admin.py', 'hoshino_style.py', 'raw_http_client.py', 'ws_forward.py', 'fastapi_bridge.py', 'milky_migrated.py'].map((f) => readFileSync(path.join(corpus, f), 'utf8'));
   const key = (r) => JSON.stringify({ sites: r.sites, err: r.syntaxError ?? null });
 
   // A small seeded generator: the same mutations on every run.
