@@ -14,6 +14,8 @@ export type { ManualStep } from './params';
 export { scanText } from './scan';
 export { scanTypeScript, parseTypeScript } from './scan/typescript';
 export type { Site, ObjectInfo, CallSite, ParamsArg } from './scan/types';
+export { scanPython, setPythonParser, pythonParser, pythonEditOf, utf8ToUtf16 } from './scan/python';
+export type { PythonParser, PyTree, PyNode, PyEdit, PyPoint, PyScan, PyScanOptions } from './scan/python';
 export { IncrementalTsAnalysis, type DocumentAnalyzer, type TextChange } from './incremental';
 export { createDocumentAnalyzer } from './document';
 export { MAX_NESTING } from './nesting';

@@ -5,6 +5,7 @@ import { analyzeDocument, fixFile as planFileFix, languageOfPath, type Finding }
 import type { ServerContext } from '../context';
 import { dictionary } from '../l10n';
 import { migrationReport, type ReportFile } from '../l10n/report';
+import { ensurePython } from '../node/python-parser';
 import { readSourceUpTo } from '../node/read';
 import { workspaceFiles } from '../node/workspace';
 import { checks } from '../settings';
@@ -66,6 +67,7 @@ async function scanWorkspace(ctx: ServerContext, onProgress: (done: number, tota
       const root = rootOf.get(uri) ?? roots.find((r) => file.startsWith(r + path.sep));
       rel = root ? path.relative(root, file).split(path.sep).join('/') : file;
     }
+    if (languageId === 'python' && !d) await ensurePython();
     const a = d ? ctx.analysis(d).result : analyzeDocument(text, languageId, { tolerant: true });
     out.push({ uri, path: rel, languageId, version, text, findings: a.findings.filter((f) => settings.severity[f.kind] !== 'off'), skipped: a.skipped });
   }
