@@ -1,6 +1,7 @@
 import { analyzeDocument, type Analysis } from './analyze';
 import { IncrementalTsAnalysis, type DocumentAnalyzer } from './incremental';
-import { isJsonLanguage } from '../shared/languages';
+import { IncrementalPyAnalysis } from './incrementalPy';
+import { isJsonLanguage, isPythonLanguage } from '../shared/languages';
 
 /** JSON is small and cheap to parse: every update analyzes the whole text, tolerantly, like the editor. */
 class WholeTextAnalysis implements DocumentAnalyzer {
@@ -13,5 +14,6 @@ class WholeTextAnalysis implements DocumentAnalyzer {
 
 /** The analyzer an open document uses: incremental where the language has a statement-level engine. */
 export function createDocumentAnalyzer(languageId: string): DocumentAnalyzer {
+  if (isPythonLanguage(languageId)) return new IncrementalPyAnalysis();
   return isJsonLanguage(languageId) ? new WholeTextAnalysis(languageId) : new IncrementalTsAnalysis(languageId);
 }

@@ -67,7 +67,7 @@ async function scanWorkspace(ctx: ServerContext, onProgress: (done: number, tota
       const root = rootOf.get(uri) ?? roots.find((r) => file.startsWith(r + path.sep));
       rel = root ? path.relative(root, file).split(path.sep).join('/') : file;
     }
-    if (languageId === 'python' && !d) await ensurePython();
+    if (languageId === 'python') await ensurePython();
     const a = d ? ctx.analysis(d).result : analyzeDocument(text, languageId, { tolerant: true });
     out.push({ uri, path: rel, languageId, version, text, findings: a.findings.filter((f) => settings.severity[f.kind] !== 'off'), skipped: a.skipped });
   }
@@ -119,6 +119,7 @@ export async function fixFile(ctx: ServerContext, uri: string): Promise<boolean>
   if (!d) return false;
   const settings = await ctx.settings.get(uri);
   if (checks(settings, d.doc.getText().length) !== 'yes') return false;
+  await ctx.ready(d);
   const a = ctx.analysis(d);
   const fix = planFileFix(a.doc.getText(), d.doc.languageId, a.result.findings.filter((f) => settings.severity[f.kind] !== 'off'));
   if (fix.outcome !== 'fixed') return false;

@@ -30,3 +30,8 @@ export function allowsComments(id: string): boolean {
 export function isPythonLanguage(id: string): boolean {
   return id === 'python';
 }
+
+/** How a line comment starts (for inserted directives). */
+export function lineCommentOf(id: string): string {
+  return isPythonLanguage(id) ? '#' : '//';
+}
