@@ -1,6 +1,8 @@
 // One build script: the CLI, the language server and the VS Code client → dist/.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -13,6 +15,8 @@ const entries = [
   { in: 'server/src/lib.ts', out: 'core' },
   // `napcat-milky mock` as a library: what test/mock imports.
   { in: 'server/src/mock/index.ts', out: 'mock' },
+  // Node-only loaders (the Python parser's wasm): what the tests use to hand a parser to the core.
+  { in: 'server/src/node/index.ts', out: 'node' },
   { in: 'client/src/extension.ts', out: 'extension' },
 ].filter((e) => existsSync(e.in));
 
@@ -56,6 +60,15 @@ const contexts = await Promise.all([parserBuild, ...entries.map((e) => esbuild.c
   plugins: [typescriptExternal],
   define: { NAPCAT_MILKY_VERSION: JSON.stringify(version) },
 }))]);
+// The Python parser's wasm files come from the pinned npm packages at build time (never committed).
+const require = createRequire(import.meta.url);
+const WASM = [
+  ['web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
+  [path.join(path.dirname(require.resolve('tree-sitter-python/package.json')), 'tree-sitter-python.wasm'), 'tree-sitter-python.wasm'],
+];
+mkdirSync('dist', { recursive: true });
+for (const [from, to] of WASM) copyFileSync(require.resolve(from), path.join('dist', to));
+
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {

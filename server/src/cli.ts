@@ -6,6 +6,7 @@ import { unifiedDiff } from './cli/diff';
 import { runJob, runJobs, type Job } from './cli/pool';
 import { colors, renderJson, renderSarif, renderText, toJsonFindings, TOOL, VERSION, type FileReport } from './cli/report';
 import { walk, type InputFile } from './node/walk';
+import { ensurePython } from './node/python-parser';
 import { writeFileAtomic } from './node/write';
 
 const USAGE = `Usage: napcat-milky <check|fix> [options] [paths...]
@@ -88,9 +89,11 @@ async function analyzeFiles(files: InputFile[], locale: Locale, errors: string[]
   const jobs: Job[] = [];
   items.forEach((it, id) => {
     const languageId = languageOfPath(it.file.display) ?? languageOfPath(it.file.absolute);
-    if (!languageId) it.report.skipped = 'not a TS/JS/JSON file';
+    if (!languageId) it.report.skipped = 'not a file napcat-milky reads (TS/JS/JSON/Python)';
     else jobs.push({ id, absolute: it.file.absolute, languageId, locale, keepText, reportDefinitions });
   });
+  // The Python parser is wasm: loaded once, before the (synchronous) jobs need it.
+  if (jobs.some((j) => j.languageId === 'python')) await ensurePython();
   for (const r of await runJobs(jobs, __filename)) {
     const it = items[r.id];
     if (r.error) errors.push(`${it.file.display}: ${r.error}`);
@@ -203,5 +206,9 @@ if (isMainThread) {
   });
 } else if ((workerData as { napcatMilkyWorker?: boolean } | undefined)?.napcatMilkyWorker) {
   // A worker of the CLI's pool: analyze batches of files until terminated.
-  parentPort!.on('message', (jobs: Job[]) => parentPort!.postMessage(jobs.map(runJob)));
+  parentPort!.on('message', (jobs: Job[]) => {
+    const run = () => parentPort!.postMessage(jobs.map(runJob));
+    if (jobs.some((j) => j.languageId === 'python')) void ensurePython().then(run);
+    else run();
+  });
 }

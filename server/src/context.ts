@@ -1,7 +1,9 @@
 import type { Connection } from 'vscode-languageserver';
 import { toLocale, type Locale } from './shared/locale';
 import { DocumentStore, type OpenDocument } from './documents';
+import { ensurePython } from './node/python-parser';
 import { SettingsStore, type Settings } from './settings';
+import { isPythonLanguage } from './shared/languages';
 
 /** What every feature shares: the connection, open documents, settings and the client's abilities. */
 export class ServerContext {
@@ -27,6 +29,14 @@ export class ServerContext {
 
   locale(settings: Settings): Locale {
     return settings.language === 'auto' ? this.clientLocale : settings.language;
+  }
+
+  /**
+   * Waits for what a document's analysis needs: the Python parser (wasm) is loaded on the first
+   * Python document, not at start-up, so that `initialize` stays fast for everyone else.
+   */
+  async ready(d: OpenDocument): Promise<void> {
+    if (isPythonLanguage(d.doc.languageId)) await ensurePython();
   }
 
   /** The current analysis of a document (cached by version). */

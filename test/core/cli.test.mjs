@@ -220,9 +220,10 @@ describe('walking', () => {
   });
 
   test('only the contract extensions are analyzed', () => {
-    const exts = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'json', 'jsonc'];
-    const files = Object.fromEntries(exts.map((e) => [`f.${e}`, e.startsWith('json') ? '{ "a": "get_msg" }' : "x('get_msg');"]));
-    Object.assign(files, { 'f.md': "x('get_msg');", 'f.py': "x('get_msg')", 'f.vue': "x('get_msg')", 'f.d': "x('get_msg')" });
+    // .py and .pyi since issue 12 (Python bots).
+    const exts = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'json', 'jsonc', 'py', 'pyi'];
+    const files = Object.fromEntries(exts.map((e) => [`f.${e}`, e.startsWith('json') ? '{ "a": "get_msg" }' : e.startsWith('py') ? "x('get_msg')" : "x('get_msg');"]));
+    Object.assign(files, { 'f.md': "x('get_msg');", 'f.pyc': "x('get_msg')", 'f.vue': "x('get_msg')", 'f.d': "x('get_msg')" });
     const dir = tmp(files);
     const { out } = json(['check', '.'], dir);
     const names = out.files.map((f) => f.path.replace(/^\.\//, '')).sort();

@@ -1,12 +1,12 @@
-/** Inline directives: `// napcat-milky-disable` at the top of a file, `// napcat-milky-ignore-next-line`. */
+/** Inline directives: `// napcat-milky-disable` at the top of a file, `// napcat-milky-ignore-next-line` (`#` in Python). */
 
 export const IGNORE_NEXT_LINE = 'napcat-milky-ignore-next-line';
 export const DISABLE_FILE = 'napcat-milky-disable';
 /** `// napcat-milky-protocol: milky` says what a file speaks when the guess would be wrong. */
 export const PROTOCOL_DIRECTIVE = 'napcat-milky-protocol';
 
-const leadingComments = /^(?:#![^\r\n]*(?:\r\n|\r|\n))?(?:\s*(?:\/\/[^\r\n]*|\/\*[\s\S]*?\*\/))*/;
-const ignoreNextLine = new RegExp(`(?:\\/\\/|\\/\\*)\\s*${IGNORE_NEXT_LINE}\\b`);
+const leadingComments = /^(?:#![^\r\n]*(?:\r\n|\r|\n))?(?:\s*(?:\/\/[^\r\n]*|\/\*[\s\S]*?\*\/|#[^\r\n]*))*/;
+const ignoreNextLine = new RegExp(`(?:\\/\\/|\\/\\*|#)\\s*${IGNORE_NEXT_LINE}\\b`);
 const disableFile = new RegExp(`${DISABLE_FILE}(?![\\w-])`);
 
 export function isFileDisabled(text: string): boolean {

@@ -1,7 +1,8 @@
 import { analyzeDocument, type Analysis } from './analyze';
 import { IncrementalTsAnalysis, type DocumentAnalyzer, type TextChange } from './incremental';
+import { IncrementalPyAnalysis } from './incrementalPy';
 import type { ReportOptions } from './scan';
-import { isJsonLanguage } from '../shared/languages';
+import { isJsonLanguage, isPythonLanguage } from '../shared/languages';
 
 /** JSON is small and cheap to parse: every update analyzes the whole text, tolerantly, like the editor. */
 class WholeTextAnalysis implements DocumentAnalyzer {
@@ -14,5 +15,6 @@ class WholeTextAnalysis implements DocumentAnalyzer {
 
 /** The analyzer an open document uses: incremental where the language has a statement-level engine. */
 export function createDocumentAnalyzer(languageId: string): DocumentAnalyzer {
+  if (isPythonLanguage(languageId)) return new IncrementalPyAnalysis();
   return isJsonLanguage(languageId) ? new WholeTextAnalysis(languageId) : new IncrementalTsAnalysis(languageId);
 }

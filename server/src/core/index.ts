@@ -16,6 +16,8 @@ export { outgoingMessage, type OutgoingMessage } from './message';
 export { scanText, type ReportOptions, type ScanOptions } from './scan';
 export { scanTypeScript, parseTypeScript } from './scan/typescript';
 export type { Site, ObjectInfo, CallSite, ParamsArg } from './scan/types';
+export { scanPython, setPythonParser, pythonParser, pythonEditOf, utf8ToUtf16 } from './scan/python';
+export type { PythonParser, PyTree, PyNode, PyEdit, PyPoint, PyScan, PyScanOptions } from './scan/python';
 export { IncrementalTsAnalysis, type DocumentAnalyzer, type TextChange } from './incremental';
 export { createDocumentAnalyzer } from './document';
 export { MAX_NESTING } from './nesting';

@@ -399,12 +399,13 @@ const quoteOf = (q: string): "'" | '"' => (q === '"' ? '"' : "'");
 export function outgoingMessage(site: Site, text: string): OutgoingMessage | undefined {
   const send = isSendSite(site);
   const obj = paramsObject(site);
-  if (!send || !obj) return undefined;
+  // Python messages are not converted yet (their segments need Python's own literal forms).
+  if (!send || !obj || obj.syntax === 'py') return undefined;
   const prop = obj.props.find((p) => p.key === 'message');
   if (!prop) return undefined;
   const ae = autoEscapeOf(obj);
   const base = {
-    prop, param: 'message', autoEscape: ae.value, autoEscapeProp: ae.prop, milkySite: send.milky, syntax: obj.syntax,
+    prop, param: 'message', autoEscape: ae.value, autoEscapeProp: ae.prop, milkySite: send.milky, syntax: obj.syntax as 'ts' | 'json',
     quote: quoteOf(obj.stringQuote), value: prop.shorthand ? { start: prop.propStart, end: prop.propEnd } : { start: prop.valueStart, end: prop.valueEnd },
   };
   if (prop.shorthand) {

@@ -20,7 +20,8 @@ export interface ParamMigration {
 
 const URI = /^(https?|file|base64):\/\//;
 
-function formatLiteral(v: Scalar, quote: string): string {
+function formatLiteral(v: Scalar, quote: string, py = false): string {
+  if (typeof v === 'boolean' && py) return v ? 'True' : 'False';
   if (typeof v !== 'string') return String(v);
   const escaped = JSON.stringify(v).slice(1, -1);
   return quote === '"' ? `"${escaped}"` : `${quote}${escaped.replace(/\\"/g, '"').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
@@ -28,6 +29,12 @@ function formatLiteral(v: Scalar, quote: string): string {
 
 function formatKey(key: string, obj: ObjectInfo): string {
   return obj.syntax === 'json' ? `"${key}"` : obj.keyQuote ? `${obj.keyQuote}${key}${obj.keyQuote}` : key;
+}
+
+/** One Milky text segment as a Python list of dicts (keys quoted: they are dict keys even for keyword params). */
+function pyTextSegment(value: string, obj: ObjectInfo): string {
+  const q = obj.stringQuote;
+  return `[{ ${formatLiteral('type', q)}: ${formatLiteral('text', q)}, ${formatLiteral('data', q)}: { ${formatLiteral('text', q)}: ${formatLiteral(value, q)} } }]`;
 }
 
 /** The new value text when a transform of a literal is mechanical, '' when the value stays, null when it needs a person. */
@@ -41,7 +48,7 @@ function transformValue(f: FieldMap, lit: Literal | undefined, prop: PropInfo, o
       return null;
     case 'to_bool':
       if (!lit || lit.kind === 'boolean') return '';
-      if (lit.kind === 'string' && (lit.value === 'true' || lit.value === 'false')) return lit.value;
+      if (lit.kind === 'string' && (lit.value === 'true' || lit.value === 'false')) return formatLiteral(lit.value === 'true', '', obj.syntax === 'py');
       return null;
     case 'to_string':
       if (!lit || lit.kind === 'string') return '';
@@ -50,8 +57,11 @@ function transformValue(f: FieldMap, lit: Literal | undefined, prop: PropInfo, o
     case 'to_uri':
       return lit?.kind === 'string' && URI.test(lit.value) ? '' : null;
     case 'segments':
-      // A message the segment conversion could not read: only an array of text segments stays as it is.
-      return prop.textSegments ? '' : null;
+      // A message the segment conversion could not read: only an array of text segments stays as it is;
+      // a plain Python string (no CQ code) is exactly one text segment.
+      if (prop.textSegments) return '';
+      if (obj.syntax === 'py' && lit?.kind === 'string' && !lit.value.includes('[CQ:')) return pyTextSegment(lit.value, obj);
+      return null;
   }
   return null;
 }
@@ -149,7 +159,8 @@ export function removeProps(obj: ObjectInfo, indices: number[], text: string): E
 
 /** Inserts properties right after `{`, matching the object's layout. */
 function insertProps(obj: ObjectInfo, entries: [string, Scalar][], text: string, eol: string, allRemoved: boolean): Edit {
-  const items = entries.map(([k, v]) => `${formatKey(k, obj)}: ${formatLiteral(v, obj.stringQuote)}`);
+  if (obj.kwargs) return insertKwargs(obj, obj.kwargs, entries, text, eol, allRemoved);
+  const items = entries.map(([k, v]) => `${formatKey(k, obj)}: ${formatLiteral(v, obj.stringQuote, obj.syntax === 'py')}`);
   if (obj.props.length === 0 || allRemoved) return { start: obj.start + 1, end: obj.end - 1, newText: ` ${items.join(', ')} ` };
   const firstStart = obj.props[0].propStart;
   const lead = text.slice(obj.start + 1, firstStart);
@@ -158,6 +169,24 @@ function insertProps(obj: ObjectInfo, entries: [string, Scalar][], text: string,
     return { start: obj.start + 1, end: obj.start + 1, newText: items.map((s) => `${eol}${indent}${s},`).join('') };
   }
   return { start: obj.start + 1, end: obj.start + 1, newText: lead.length ? ` ${items.join(', ')},` : `${items.join(', ')}, ` };
+}
+
+/** Python keyword arguments: `key=value`, appended after the last argument (never before a positional one). */
+function insertKwargs(obj: ObjectInfo, kw: { appendAt: number; hasArgs: boolean }, entries: [string, Scalar][], text: string, eol: string, allRemoved: boolean): Edit {
+  const items = entries.map(([k, v]) => `${k}=${formatLiteral(v, obj.stringQuote, true)}`);
+  if (allRemoved && obj.props.length) {
+    // Every keyword goes: the new ones take their place (the scanner only accepts contiguous keywords).
+    return { start: obj.props[0].propStart, end: obj.props[obj.props.length - 1].propEnd, newText: items.join(', ') };
+  }
+  const at = kw.appendAt;
+  if (!kw.hasArgs) return { start: at, end: at, newText: items.join(', ') };
+  // One argument per line: the new ones too, at the indentation of the last argument's line.
+  const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  if (lineStart > obj.start) {
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, at))?.[0] ?? '';
+    return { start: at, end: at, newText: items.map((i) => `,${eol}${indent}${i}`).join('') };
+  }
+  return { start: at, end: at, newText: `, ${items.join(', ')}` };
 }
 
 /** Manual steps when the params are known only at run time: what a person has to do with them. */
@@ -211,6 +240,8 @@ export function migrateParams(e: NapcatEntry, target: string, obj: ObjectInfo | 
         else if (m !== 'unchanged') edits.push(...m);
         return;
       }
+      // The Milky key is already written: a rename would repeat it (a SyntaxError for Python keywords).
+      if (f.milky_field !== p.key && present.has(f.milky_field)) { manual.push({ code: 'conflict', param: p.key, field: f.milky_field }); return; }
       const newValue = transformValue(f, p.value, p, obj);
       if (newValue === null) { manual.push({ code: f.code === 'to_uri' ? 'uri' : f.code === 'segments' ? 'segments' : 'value', param: p.key, field: f.milky_field }); return; }
       if (f.milky_field !== p.key) {

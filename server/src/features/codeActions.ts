@@ -3,7 +3,7 @@ import { automaticFix, DISABLE_FILE, eolOf, fixesFor, fixFile, helperLangOf, pre
 import type { ServerContext } from '../context';
 import { dictionary, type Dictionary } from '../l10n';
 import { checks } from '../settings';
-import { allowsComments } from '../shared/languages';
+import { allowsComments, lineCommentOf } from '../shared/languages';
 import { toDiagnostic, toRange, toTextEdits, type Positions } from './convert';
 
 export const FIX_ALL_KIND = 'source.fixAll.napcatMilky';
@@ -37,6 +37,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   if (!d) return [];
   const settings = await ctx.settings.get(d.doc.uri);
   if (checks(settings, d.doc.getText().length) !== 'yes') return [];
+  await ctx.ready(d);
   const a = ctx.analysis(d, settings);
   const locale = ctx.locale(settings);
   const t = dictionary(locale);
@@ -71,11 +72,11 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
       const line = diagnostic.range.start.line;
       if (!ignoredLines.has(line) && comments) {
         ignoredLines.add(line);
-        actions.push({ title: t.ui.ignoreLine, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [ignoreLineEdit(text, a.doc, line)] } } });
+        actions.push({ title: t.ui.ignoreLine, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [ignoreLineEdit(text, a.doc, line, lineCommentOf(a.doc.languageId))] } } });
       }
     }
     if (here.length && comments) {
-      actions.push({ title: t.ui.disableFile, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: [{ range: toRange(a.doc, 0, 0), newText: `// ${DISABLE_FILE}${lineEnd(text)}` }] } } });
+      actions.push({ title: t.ui.disableFile, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: [{ range: toRange(a.doc, 0, 0), newText: `${lineCommentOf(a.doc.languageId)} ${DISABLE_FILE}${lineEnd(text)}` }] } } });
     }
   }
   if (wants(only, FIX_ALL_KIND)) {
@@ -92,8 +93,8 @@ function lineEnd(text: string): string {
   return eolOf(text) === '\r\n' ? '\r\n' : '\n';
 }
 
-function ignoreLineEdit(text: string, doc: Positions, line: number): TextEdit {
+function ignoreLineEdit(text: string, doc: Positions, line: number, comment: string): TextEdit {
   const lineStart = doc.offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
-  return { range: toRange(doc, lineStart, lineStart), newText: `${indent}// ${IGNORE_NEXT_LINE}${lineEnd(text)}` };
+  return { range: toRange(doc, lineStart, lineStart), newText: `${indent}${comment} ${IGNORE_NEXT_LINE}${lineEnd(text)}` };
 }

@@ -5,6 +5,7 @@ import { analyzeDocument, fixFile as planFileFix, languageOfPath, type Finding }
 import type { ServerContext } from '../context';
 import { dictionary } from '../l10n';
 import { migrationReport, type ReportFile } from '../l10n/report';
+import { ensurePython } from '../node/python-parser';
 import { readSourceUpTo } from '../node/read';
 import { workspaceFiles } from '../node/workspace';
 import { checks } from '../settings';
@@ -66,6 +67,7 @@ async function scanWorkspace(ctx: ServerContext, onProgress: (done: number, tota
       const root = rootOf.get(uri) ?? roots.find((r) => file.startsWith(r + path.sep));
       rel = root ? path.relative(root, file).split(path.sep).join('/') : file;
     }
+    if (languageId === 'python') await ensurePython();
     const a = d ? ctx.analysis(d, settings).result : analyzeDocument(text, languageId, { tolerant: true, reportDefinitions: settings.reportDefinitions });
     out.push({ uri, path: rel, languageId, version, text, findings: a.findings.filter((f) => settings.severity[f.kind] !== 'off'), skipped: a.skipped });
   }
@@ -117,6 +119,7 @@ export async function fixFile(ctx: ServerContext, uri: string): Promise<boolean>
   if (!d) return false;
   const settings = await ctx.settings.get(uri);
   if (checks(settings, d.doc.getText().length) !== 'yes') return false;
+  await ctx.ready(d);
   const a = ctx.analysis(d, settings);
   const fix = planFileFix(a.doc.getText(), d.doc.languageId, a.result.findings.filter((f) => settings.severity[f.kind] !== 'off'));
   if (fix.outcome !== 'fixed') return false;

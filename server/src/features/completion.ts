@@ -4,13 +4,15 @@ import { milkyFieldSummary, milkyHover } from '../l10n/hover';
 import type { ServerContext } from '../context';
 import { checks } from '../settings';
 
-// Where an action name goes: `callApi('|`, `action: '|`, `"action": "|`, and `/api/|` in a URL.
-const CALLEE = /(?:^|[^\w$])(?:callApi|call_api|callAction|callMilky|call|request|send|sendAction|action|api)\s*\(\s*(?:[\w$.]+\s*,\s*)?(['"`])([a-z_]*)$/;
+// Where an action name goes: `callApi('|`, `call_api("|` (Python: also `api="|`), `action: '|`,
+// `"action": "|`, `action="|` (Python keyword), and `/api/|` in a URL.
+const CALLEE = /(?:^|[^\w$])(?:callApi|call_api|callAction|call_action|callMilky|call|request|send|sendAction|action|api)\s*\(\s*(?:[\w$.]+\s*,\s*)?(['"`])([a-z_]*)$/;
 const ACTION_VALUE = /["']?action["']?\s*:\s*(['"`])([a-z_]*)$/;
+const PY_KEYWORD = /(?:^|[^\w$])(?:action|api)\s*=\s*(['"])([a-z_]*)$/;
 const API_URL = /\/api\/([a-z_]*)$/;
 
 function completionContext(linePrefix: string): { partial: string } | undefined {
-  const m = ACTION_VALUE.exec(linePrefix) ?? CALLEE.exec(linePrefix);
+  const m = ACTION_VALUE.exec(linePrefix) ?? CALLEE.exec(linePrefix) ?? PY_KEYWORD.exec(linePrefix);
   if (m) return { partial: m[2] };
   const u = API_URL.exec(linePrefix);
   if (u && /['"`]/.test(linePrefix)) return { partial: u[1] };

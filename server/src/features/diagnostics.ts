@@ -17,6 +17,7 @@ export async function diagnosticsFor(ctx: ServerContext, d: OpenDocument): Promi
     notifyOnce(ctx, d.doc.uri, dictionary(locale).ui.tooLarge(String(Math.round(settings.maxFileSize / 1024))));
     return { version, items: [] };
   }
+  await ctx.ready(d);
   const a = ctx.analysis(d, settings);
   if (a.result.skipped) notifyOnce(ctx, d.doc.uri, dictionary(locale).ui.skipped(a.result.skipped));
   const items: Diagnostic[] = [];

@@ -11,6 +11,7 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   if (!d) return null;
   const settings = await ctx.settings.get(d.doc.uri);
   if (checks(settings, d.doc.getText().length) !== 'yes') return null;
+  await ctx.ready(d);
   const a = ctx.analysis(d, settings);
   const locale = ctx.locale(settings);
   const off = d.doc.offsetAt(params.position);

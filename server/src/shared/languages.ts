@@ -1,11 +1,12 @@
 /** The languages napcat-milky reads, once for the client, the server and the CLI. */
-export const LANGUAGE_IDS = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'json', 'jsonc'] as const;
+export const LANGUAGE_IDS = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'json', 'jsonc', 'python'] as const;
 export type LanguageId = (typeof LANGUAGE_IDS)[number];
 
 const EXT_LANGUAGE: Record<string, LanguageId> = {
   '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact',
   '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact',
   '.json': 'json', '.jsonc': 'jsonc',
+  '.py': 'python', '.pyi': 'python',
 };
 
 export function isLanguageId(id: string): id is LanguageId {
@@ -24,4 +25,13 @@ export function isJsonLanguage(id: string): boolean {
 /** Strict JSON has no comments: no ignore directives there. */
 export function allowsComments(id: string): boolean {
   return id !== 'json';
+}
+
+export function isPythonLanguage(id: string): boolean {
+  return id === 'python';
+}
+
+/** How a line comment starts (for inserted directives). */
+export function lineCommentOf(id: string): string {
+  return isPythonLanguage(id) ? '#' : '//';
 }

@@ -32,7 +32,14 @@ export interface ObjectInfo {
   props: PropInfo[];
   /** A spread, computed key or method: the key set is not fully known. */
   open: boolean;
-  syntax: 'ts' | 'json';
+  syntax: 'ts' | 'json' | 'py';
+  /**
+   * Python keyword arguments as the params (`call_api('x', group_id=1)`): `start`/`end` are the
+   * argument list's parentheses, keys are unquoted names written `key=value`, and new keys are
+   * appended at `appendAt` (the end of the last argument; `hasArgs` says whether one exists).
+   * Absent for a dict literal (`syntax: 'py'` with quoted keys).
+   */
+  kwargs?: { appendAt: number; hasArgs: boolean };
   /** Key style for inserted keys: quote char or ''. */
   keyQuote: string;
   stringQuote: string;

@@ -1,0 +1,57 @@
+/**
+ * The editor's engine for Python: tree-sitter's own incremental reparse. The previous tree is told
+ * about the edit (`tree.edit`) and handed to the next parse, which reuses every unchanged subtree;
+ * the site walk then runs over the new tree and the same stages as `analyzeDocument` follow.
+ */
+import { analysisOfScan, disabledAnalysis, type Analysis } from './analyze';
+import type { DocumentAnalyzer, TextChange } from './incremental';
+import type { ReportOptions } from './scan';
+import { pythonEditOf, scanPython, type PyTree } from './scan/python';
+
+/** The one range where `before` and `after` differ: [start, oldEnd) of `before` became [start, newEnd) of `after`. */
+function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } | undefined {
+  if (before === after) return undefined;
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let oldEnd = before.length;
+  let newEnd = after.length;
+  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) { oldEnd--; newEnd--; }
+  return { start, oldEnd, newEnd };
+}
+
+export class IncrementalPyAnalysis implements DocumentAnalyzer {
+  private tree: PyTree | undefined;
+  private text = '';
+
+  /**
+   * `changes` only says whether the edits are known; the edited range is recomputed from the two
+   * texts (one linear compare, far cheaper than the parse), which also merges several changes
+   * into the single edit tree-sitter needs.
+   */
+  private options: ReportOptions = {};
+
+  update(text: string, changes?: readonly TextChange[], options: ReportOptions = {}): Analysis {
+    this.options = options;
+    const disabled = disabledAnalysis(text);
+    if (disabled) { this.release(); return disabled; }
+    let previousTree: PyTree | undefined;
+    if (this.tree && changes) {
+      const r = changedRange(this.text, text);
+      if (r) this.tree.edit?.(pythonEditOf(this.text, r.start, r.oldEnd, text.slice(r.start, r.newEnd)));
+      previousTree = this.tree;
+    } else this.release();
+    const result = scanPython(text, { tolerant: true, previousTree, keepTree: true });
+    // The old tree is not needed once the new one exists (tree-sitter copies what it reuses).
+    if (previousTree && previousTree !== result.tree) previousTree.delete();
+    this.tree = result.tree;
+    this.text = text;
+    return analysisOfScan(text, result, { ...this.options, tolerant: true }, 'python');
+  }
+
+  release(): void {
+    this.tree?.delete();
+    this.tree = undefined;
+    this.text = '';
+  }
+}
