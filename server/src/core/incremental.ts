@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import { disabledAnalysis, finishFindings, findingsOfScan, scanOptionsFor, skippedBy, type Analysis } from './analyze';
 import { fileRulesApply } from './rules/file';
+import { hasSite } from './findings';
 import type { Finding } from './findings';
 import { findingsOfSites } from './rules';
 import type { ReportOptions } from './scan';
@@ -183,16 +184,29 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     const disabled = disabledAnalysis(text);
     if (disabled) { this.needsFull = true; return disabled; }
     if (this.needsFull || !this.baseSf) return this.full(text);
-    // File rules read the whole tree: such a text is reparsed whole (TS's incremental reparse), as a fresh analysis would.
-    if (this.baseFileRules || fileRulesApply(text)) return this.full(text);
+    // File rules read the whole tree. Their findings stand (shifted) only while every edited statement,
+    // before and after, holds nothing they look at and none of them; otherwise the text is reparsed whole.
+    if (!this.baseFileRules && fileRulesApply(text)) return this.full(text);
     let shift = 0;
     for (const r of this.regions) {
       const curStart = r.baseStart + shift;
+      if (this.baseFileRules && !this.fileRulesUntouched(r, text, curStart)) return this.full(text);
       if (!r.findings && !this.rescan(r, text, curStart)) return this.full(text);
       shift += r.curLength - (r.baseEnd - r.baseStart);
     }
     this.stats.regional++;
     return this.compose(text);
+  }
+
+  /** An edited statement that file rules cannot see: no text of theirs in it (old or new), none of their findings, and no call helper in the file. */
+  private fileRulesUntouched(r: Region, text: string, curStart: number): boolean {
+    const before = this.baseText.slice(r.baseStart, r.baseEnd);
+    const now = text.slice(curStart, curStart + r.curLength);
+    if (fileRulesApply(before) || fileRulesApply(now)) return false;
+    const fileFindings = this.baseFindings.filter((f) => !hasSite(f));
+    if (fileFindings.some((f) => f.end > r.baseStart && f.start < r.baseEnd)) return false;
+    // A call helper's facts hold offsets from all over the file: those move only with a whole analysis.
+    return !fileFindings.some((f) => f.kind === 'transport' && f.helper);
   }
 
   private rescan(r: Region, text: string, curStart: number): boolean {
