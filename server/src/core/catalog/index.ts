@@ -63,3 +63,14 @@ export function candidateOffsets(text: string): number[] {
   }
   return out;
 }
+
+/** Is any of the sorted offsets inside [pos, end)? (a binary search: scanners skip subtrees without a candidate) */
+export function anyOffsetIn(offsets: readonly number[], pos: number, end: number): boolean {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < pos) lo = mid + 1; else hi = mid;
+  }
+  return lo < offsets.length && offsets[lo] < end;
+}

@@ -6,7 +6,7 @@
  * with the tree-sitter-python grammar in the node layer, see server/src/node/python-parser.ts).
  * Only the small structural interface below is used, so a test may hand in anything that has it.
  */
-import { candidateOffsets, milkyNames, resolveNapcat } from '../catalog';
+import { anyOffsetIn, candidateOffsets, milkyNames, resolveNapcat } from '../catalog';
 import { exceedsNesting, MAX_NESTING } from '../nesting';
 import { lineStarts, positionAt } from '../text';
 import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
@@ -240,14 +240,7 @@ class PySiteFinder {
   }
 
   private hasCandidate(pos: number, end: number): boolean {
-    const o = this.offsets;
-    let lo = 0;
-    let hi = o.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (o[mid] < pos) lo = mid + 1; else hi = mid;
-    }
-    return lo < o.length && o[lo] < end;
+    return anyOffsetIn(this.offsets, pos, end);
   }
 
   private parent(depth = 0): PyNode | undefined {

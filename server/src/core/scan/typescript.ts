@@ -1,5 +1,5 @@
 import type * as TS from 'typescript';
-import { camelToNapcat, candidateOffsets, milkyNames, resolveNapcat } from '../catalog';
+import { anyOffsetIn, camelToNapcat, candidateOffsets, milkyNames, resolveNapcat } from '../catalog';
 import { exceedsNesting, MAX_NESTING } from '../nesting';
 import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
 import type { Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
@@ -157,14 +157,7 @@ class TsSiteFinder {
 
   /** Is any candidate offset inside [pos, end)? Subtrees without one are skipped. */
   private hasCandidate(pos: number, end: number): boolean {
-    const o = this.offsets;
-    let lo = 0;
-    let hi = o.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (o[mid] < pos) lo = mid + 1; else hi = mid;
-    }
-    return lo < o.length && o[lo] < end;
+    return anyOffsetIn(this.offsets, pos, end);
   }
 
   private visit(node: TS.Node): void {
