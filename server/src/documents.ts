@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { createDocumentAnalyzer, type Analysis, type DocumentAnalyzer, type ReportOptions, type TextChange } from './core';
+import { changedSpan, createDocumentAnalyzer, type Analysis, type DocumentAnalyzer, type ReportOptions, type TextChange } from './core';
 import type { DerivedCache } from './features/convert';
 import { LANGUAGE_IDS } from './shared/languages';
 
@@ -77,7 +77,8 @@ export class DocumentStore {
         const end = d.doc.offsetAt(c.range.end);
         d.pending?.push({ start, end, newLength: c.text.length });
       } else {
-        d.pending = undefined;
+        // A whole-text change (full sync) is one ranged edit: the span between the common prefix and suffix.
+        d.pending?.push(changedSpan(d.doc.getText(), c.text));
       }
       d.doc = TextDocument.update(d.doc, [c], version);
     }

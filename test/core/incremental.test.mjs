@@ -111,3 +111,85 @@ test('event code appearing and disappearing switches between regional and whole-
   }
   assert.ok(inc.stats.regional > 0, JSON.stringify(inc.stats));
 });
+
+// Issue 13: typing a new call line by line, in comments, and changing a statement's first word.
+function typeAt(inc, text, at, line) {
+  for (const ch of line) {
+    text = text.slice(0, at) + ch + text.slice(at);
+    const got = inc.update(text, [{ start: at, end: at, newLength: 1 }]);
+    const fresh = core.analyzeDocument(text, 'typescript', { tolerant: true });
+    assert.deepEqual(key(got.findings, text), key(fresh.findings, text), `after typing ${JSON.stringify(text.slice(at - 40, at + 1))}`);
+    at++;
+  }
+  return text;
+}
+
+test('a new call typed character by character between declarations and inside a block stays exact, and mostly regional', () => {
+  let text = makeFile(200, 5);
+  const inc = new core.IncrementalTsAnalysis('typescript');
+  inc.update(text);
+  const call = "\n  await bot.callApi('send_group_msg', { group_id: 1, message: '[CQ:at,qq=1] hi' });";
+  // Between two top-level functions.
+  const top = text.indexOf('}\nexport async function f80') + 2;
+  text = typeAt(inc, text, top, call + '\n');
+  // Inside a function body, between two statements.
+  const inner = text.indexOf('\n', text.indexOf('const v123 ')) + 1;
+  text = typeAt(inc, text, inner, call.slice(1) + '\n');
+  // Prefixes with an open bracket are analysed whole; the base stays, so the rest are regional.
+  const rebased = inc.stats.full - (inc.stats.reasons['syntax-error'] ?? 0);
+  assert.ok(inc.stats.regional >= 10 && rebased <= 15, JSON.stringify(inc.stats));
+});
+
+test('edits inside comments and whitespace between statements stay exact and regional', () => {
+  let text = makeFile(120, 9).replace(/\n(  const v3\d )/g, '\n  // a note about send_msg\n$1');
+  const inc = new core.IncrementalTsAnalysis('typescript');
+  inc.update(text);
+  const before = inc.stats.full;
+  let rnd = 17;
+  const rand = (n) => { rnd = (rnd * 1103515245 + 12345) & 0x7fffffff; return rnd % n; };
+  const pieces = ['x', ' ', '*/', '/*', '\n', 'send_group_msg', '// napcat-milky-ignore-next-line\n', '`'];
+  for (let k = 0; k < 80; k++) {
+    const notes = [...text.matchAll(/\/\/ a note[^\n]*/g)];
+    if (!notes.length) break;
+    const hit = notes[rand(notes.length)];
+    const pos = hit.index + 3 + rand(hit[0].length - 3);
+    const ins = pieces[rand(pieces.length)];
+    text = text.slice(0, pos) + ins + text.slice(pos);
+    const got = inc.update(text, [{ start: pos, end: pos, newLength: ins.length }]);
+    const fresh = core.analyzeDocument(text, 'typescript', { tolerant: true });
+    assert.deepEqual(key(got.findings, text), key(fresh.findings, text), `edit ${k}: ${JSON.stringify(ins)} at ${pos}`);
+  }
+  assert.ok(inc.stats.full - before < 40, JSON.stringify(inc.stats));
+});
+
+test('changing the first word of a statement stays exact', () => {
+  let text = makeFile(120, 4);
+  const inc = new core.IncrementalTsAnalysis('typescript');
+  inc.update(text);
+  for (const word of ['await', 'const', 'return', 'in', 'case', 'else', '(', '[', 'x', 'function']) {
+    const at = text.indexOf('  await bot.callApi', text.length / 3) + 2;
+    text = text.slice(0, at) + word + text.slice(at);
+    let got = inc.update(text, [{ start: at, end: at, newLength: word.length }]);
+    assert.deepEqual(key(got.findings, text), key(core.analyzeDocument(text, 'typescript', { tolerant: true }).findings, text), `typed ${word}`);
+    text = text.slice(0, at) + text.slice(at + word.length);
+    got = inc.update(text, [{ start: at, end: at + word.length, newLength: 0 }]);
+    assert.deepEqual(key(got.findings, text), key(core.analyzeDocument(text, 'typescript', { tolerant: true }).findings, text), `removed ${word}`);
+  }
+});
+
+test('a whole-text change (full sync) becomes one ranged edit: the span between common prefix and suffix', () => {
+  assert.deepEqual(core.changedSpan('abcdef', 'abXYef'), { start: 2, end: 4, newLength: 2 });
+  assert.deepEqual(core.changedSpan('aaa', 'aaaa'), { start: 3, end: 3, newLength: 1 });
+  assert.deepEqual(core.changedSpan('same', 'same'), { start: 4, end: 4, newLength: 0 });
+  let text = makeFile(200, 2);
+  const inc = new core.IncrementalTsAnalysis('typescript');
+  inc.update(text);
+  for (let k = 0; k < 20; k++) {
+    const at = text.indexOf("'hi'", 1000 + k * 500) + 2;
+    const next = text.slice(0, at) + 'z' + text.slice(at);
+    const got = inc.update(next, [core.changedSpan(text, next)]);
+    text = next;
+    assert.deepEqual(key(got.findings, text), key(core.analyzeDocument(text, 'typescript', { tolerant: true }).findings, text));
+  }
+  assert.equal(inc.stats.full, 1, JSON.stringify(inc.stats));
+});

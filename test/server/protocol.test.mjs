@@ -52,6 +52,21 @@ test('didChange updates diagnostics (incremental edit)', async () => {
   await c.waitForDiagnostics(uri, (p) => p.version === 3 && p.diagnostics.length === 4);
 });
 
+test('a client that sends the whole text on each change (full sync) gets the same diagnostics as a fresh open', async () => {
+  const uri = 'file:///w/full-sync.ts';
+  await c.open(uri, 'typescript', BOT);
+  await c.waitForDiagnostics(uri, (p) => p.version === 1);
+  const edited = BOT.replace("'get_status'", "'get_status_x'").replace('// send_group_msg', '// a note: send_group_msg');
+  await c.change(uri, 2, [{ text: edited }]);
+  const d = await c.waitForDiagnostics(uri, (p) => p.version === 2);
+  const fresh = 'file:///w/full-sync-fresh.ts';
+  await c.open(fresh, 'typescript', edited);
+  const f = await c.waitForDiagnostics(fresh, (p) => p.version === 1);
+  const shape = (x) => x.diagnostics.map((y) => [y.code, y.range, y.message]);
+  assert.deepEqual(shape(d), shape(f));
+  assert.deepEqual(d.diagnostics.map((x) => x.code), ['mapped', 'segment', 'ambiguous']);
+});
+
 test('hover on a NapCat name shows the table label and the Milky target', async () => {
   const h = await c.request('textDocument/hover', { textDocument: { uri: 'file:///w/bot.ts' }, position: { line: 3, character: 20 } });
   assert.match(h.contents.value, /发送群聊消息/);

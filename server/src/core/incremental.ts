@@ -41,14 +41,28 @@ interface Region {
   curLength: number;
   /** Inside the arguments of rpc/invoke/url_for: nothing in it is reported. */
   foreign: boolean;
+  /** The whitespace and comments between two top-level statements (it may come to hold new ones). */
+  gap?: boolean;
   /** Findings and sites relative to the region's current start; undefined until re-scanned. */
   findings?: Finding[];
   sites?: Site[];
 }
 
 const MAX_REGIONS = 64;
+
+/** Why an update analyses the whole text (statistics for tests and the benchmark). */
+export type FullReason = 'first' | 'unknown-edit' | 'no-tree' | 'region-edge' | 'many-regions' | 'no-statement' | 'context' | 'released' | 'disabled' | 'file-rules'
+  | 'first-token' | 'joins-next' | 'joins-previous' | 'unparsed' | 'syntax-error';
 /** A statement followed by one of these might join with it when its own end changes (ASI). */
 const JOINING_NEXT = /^[([`+\-*/%,.?=<>&|^!]/;
+
+/** Where a new region goes, in base coordinates. */
+interface RegionSpan {
+  start: number;
+  end: number;
+  foreign: boolean;
+  gap?: boolean;
+}
 
 export class IncrementalTsAnalysis implements DocumentAnalyzer {
   private baseText = '';
@@ -63,10 +77,13 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
   /** The base text could hold file-rule findings (events, transport): those need a parse of the whole text. */
   private baseFileRules = false;
   private regions: Region[] = [];
-  private needsFull = true;
+  /** The tree of the last text analysed whole while a region was broken (see `whole`). */
+  private scratch: { text: string; sourceFile: TS.SourceFile } | undefined;
+  /** Why the next update must analyse the whole text; undefined when the regions hold. */
+  private fullBecause: FullReason | undefined = 'first';
   private options: ReportOptions = {};
   /** Statistics for tests and the benchmark. */
-  readonly stats = { full: 0, regional: 0 };
+  readonly stats = { full: 0, regional: 0, reasons: {} as Partial<Record<FullReason, number>> };
 
   constructor(private readonly languageId: string) {}
 
@@ -76,14 +93,15 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     this.lastText = text;
     // The edits must lead from the last text to this one; otherwise they are not about this text.
     const delta = (changes ?? []).reduce((n, c) => n + c.newLength - (c.end - c.start), 0);
-    if (!changes || last === undefined || last.length + delta !== text.length) this.needsFull = true;
+    if (last === undefined) this.fullBecause = 'first';
+    else if (!changes || last.length + delta !== text.length) this.fullBecause = 'unknown-edit';
     else for (const c of changes) this.applyChange(c.start, c.end, c.newLength);
     return this.analyze(text);
   }
 
   /** Records an edit of the current text: [start, end) replaced by newLength characters. */
   private applyChange(start: number, end: number, newLength: number): void {
-    if (this.needsFull || !this.baseSf) { this.needsFull = true; return; }
+    if (this.fullBecause || !this.baseSf) { this.fullBecause ??= 'no-tree'; return; }
     const delta = newLength - (end - start);
     // Inside an edited statement already?
     let shift = 0;
@@ -96,18 +114,18 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
         r.sites = undefined;
         return;
       }
-      if (end >= curStart && start <= curEnd) { this.needsFull = true; return; }
+      if (end >= curStart && start <= curEnd) { this.fullBecause = 'region-edge'; return; }
       if (curEnd < start) shift += r.curLength - (r.baseEnd - r.baseStart);
     }
     // Map to base coordinates: the edit lies outside every region.
     const baseStart = start - shift;
     const baseEnd = end - shift;
-    const found = this.statementAround(baseStart, baseEnd);
-    if (!found || this.regions.length >= MAX_REGIONS) { this.needsFull = true; return; }
-    const { node, foreign } = found;
-    const sStart = node.getStart(this.baseSf);
-    const sEnd = node.end;
-    if (!this.baseClean && !this.isContextFree(sStart, sEnd)) { this.needsFull = true; return; }
+    const found = this.statementAround(baseStart, baseEnd) ?? this.gapAround(baseStart, baseEnd);
+    if (!found || this.regions.length >= MAX_REGIONS) { this.fullBecause = found ? 'many-regions' : 'no-statement'; return; }
+    const { foreign } = found;
+    const sStart = found.start;
+    const sEnd = found.end;
+    if (!this.baseClean && !this.isContextFree(sStart, sEnd)) { this.fullBecause = 'context'; return; }
     // Absorb regions nested in this statement.
     let absorbed = 0;
     const kept: Region[] = [];
@@ -115,7 +133,7 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
       if (r.baseStart >= sStart && r.baseEnd <= sEnd) absorbed += r.curLength - (r.baseEnd - r.baseStart);
       else kept.push(r);
     }
-    const region: Region = { baseStart: sStart, baseEnd: sEnd, curLength: sEnd - sStart + absorbed + delta, foreign };
+    const region: Region = { baseStart: sStart, baseEnd: sEnd, curLength: sEnd - sStart + absorbed + delta, foreign, gap: found.gap };
     kept.push(region);
     kept.sort((a, b) => a.baseStart - b.baseStart);
     this.regions = kept;
@@ -133,17 +151,37 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     return alone.sites.length === inBase.length && alone.sites.every((x, i) => x.start + sStart === inBase[i].start && x.written === inBase[i].written && x.callSite === inBase[i].callSite);
   }
 
+  /**
+   * The whitespace and comments between two top-level statements that strictly contain [start, end)
+   * in the base: a line typed there (a new call) is a region of its own.
+   */
+  private gapAround(start: number, end: number): RegionSpan | undefined {
+    const sf = this.baseSf!;
+    const list = sf.statements;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].end <= start) lo = mid + 1; else hi = mid; }
+    const gapStart = lo > 0 ? list[lo - 1].end : 0;
+    const gapEnd = lo < list.length ? list[lo].getStart(sf) : sf.end;
+    if (!(gapStart < start && end < gapEnd)) return undefined;
+    // Parser recovery may skip tokens that belong to no statement: such a stretch is no gap.
+    if (!isTriviaOnly(this.baseText.slice(gapStart, gapEnd), false)) return undefined;
+    return { start: gapStart, end: gapEnd, foreign: false, gap: true };
+  }
+
   /** The deepest statement of a statement list that strictly contains [start, end) in the base. */
-  private statementAround(start: number, end: number): { node: TS.Node; foreign: boolean } | undefined {
+  private statementAround(start: number, end: number): RegionSpan | undefined {
     const t = ts();
     const K = t.SyntaxKind;
     const sf = this.baseSf!;
-    let best: { node: TS.Node; foreign: boolean } | undefined;
+    let best: RegionSpan | undefined;
     let foreign = false;
     let node: TS.Node = sf;
     for (let depth = 0; depth < 500; depth++) {
       let next: TS.Node | undefined;
       let nextIsStatement = false;
+      /** Where the statement before `next` ends (or its list begins), when `next` is a statement. */
+      let gapStart = 0;
       const pick = (n: TS.Node, inStatementList: boolean) => {
         if (next) return;
         if (n.pos <= start && end <= n.end) { next = n; nextIsStatement = inStatementList; }
@@ -157,7 +195,7 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
           const n = nodes[mid];
           if (n.end < end) lo = mid + 1;
           else if (n.pos > start) hi = mid - 1;
-          else { pick(n, isStatementList(node, K)); break; }
+          else { pick(n, isStatementList(node, K)); gapStart = mid > 0 ? nodes[mid - 1].end : nodes.pos; break; }
         }
         return next ? true : undefined;
       });
@@ -166,7 +204,13 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
         const call = node as TS.CallExpression;
         if (next !== call.expression && calleeIsForeign(call.expression)) foreign = true;
       }
-      if (nextIsStatement && next.getStart(sf) < start && end < next.end) best = { node: next, foreign };
+      const nextStart: number = next.getStart(sf);
+      if (nextIsStatement && start < nextStart) {
+        // In the whitespace and comments before a statement: that stretch is the region.
+        const isGap = gapStart < start && end < nextStart && isTriviaOnly(this.baseText.slice(gapStart, nextStart), false);
+        return isGap ? { start: gapStart, end: nextStart, foreign, gap: true } : best;
+      }
+      if (nextIsStatement && nextStart < start && end < next.end) best = { start: nextStart, end: next.end, foreign };
       node = next;
     }
     return best;
@@ -174,24 +218,32 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
 
   /** Drops the syntax tree (memory); the next edit re-parses the whole text once. */
   release(): void {
+    this.scratch = undefined;
     if (!this.baseSf) return;
     this.baseSf = undefined;
     this.regions = [];
-    this.needsFull = true;
+    this.scratch = undefined;
+    this.fullBecause = 'released';
   }
 
   private analyze(text: string): Analysis {
     const disabled = disabledAnalysis(text);
-    if (disabled) { this.needsFull = true; return disabled; }
-    if (this.needsFull || !this.baseSf) return this.full(text);
+    if (disabled) { this.fullBecause = 'disabled'; return disabled; }
+    if (this.fullBecause || !this.baseSf) return this.full(text, this.fullBecause ?? 'no-tree');
     // File rules read the whole tree. Their findings stand (shifted) only while every edited statement,
     // before and after, holds nothing they look at and none of them; otherwise the text is reparsed whole.
-    if (!this.baseFileRules && fileRulesApply(text)) return this.full(text);
+    if (!this.baseFileRules && fileRulesApply(text)) return this.full(text, 'file-rules');
     let shift = 0;
     for (const r of this.regions) {
       const curStart = r.baseStart + shift;
-      if (this.baseFileRules && !this.fileRulesUntouched(r, text, curStart)) return this.full(text);
-      if (!r.findings && !this.rescan(r, text, curStart)) return this.full(text);
+      if (this.baseFileRules && !this.fileRulesUntouched(r, text, curStart)) return this.full(text, 'file-rules');
+      if (!r.findings) {
+        const failed = this.rescan(r, text, curStart);
+        // A statement left broken mid-typing: this text is analysed whole, but the base and the
+        // regions stay, so the edit that mends the statement is regional again.
+        if (failed === 'syntax-error' || failed === 'unparsed') return this.whole(text, failed);
+        if (failed) return this.full(text, failed);
+      }
       shift += r.curLength - (r.baseEnd - r.baseStart);
     }
     this.stats.regional++;
@@ -209,24 +261,31 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     return !fileFindings.some((f) => f.kind === 'transport' && f.helper);
   }
 
-  private rescan(r: Region, text: string, curStart: number): boolean {
+  /** Re-scans an edited region; the reason it cannot, when the text must be analysed whole. */
+  private rescan(r: Region, text: string, curStart: number): FullReason | undefined {
     const snippet = text.slice(curStart, curStart + r.curLength);
-    // The statement must still begin the same way and not run into what follows it.
-    if (firstToken(snippet) !== firstToken(this.baseText.slice(r.baseStart, r.baseEnd))) return false;
+    if (r.gap && isTriviaOnly(snippet, true)) { r.findings = []; r.sites = []; return undefined; }
+    // A statement typed into a gap must start on a line of its own, or it might continue the one before.
+    if (r.gap && !/^[ \t]*(?:\r?\n)/.test(snippet.replace(/^(?:[ \t]*(?:\/\/[^\n]*|\/\*[^]*?\*\/))*/, ''))) return 'joins-previous';
+    if (r.gap && !/\n[ \t]*$/.test(snippet)) return 'joins-next';
+    // The statement must still begin the same way (or with a word that cannot continue the one
+    // before it) and not run into what follows it.
+    const first = firstToken(snippet);
+    if (first !== firstToken(this.baseText.slice(r.baseStart, r.baseEnd)) && !startsOwnStatement(first)) return 'first-token';
     const after = text.slice(curStart + r.curLength, curStart + r.curLength + 200).replace(/^\s+/, '');
-    if (JOINING_NEXT.test(after)) return false;
+    if (JOINING_NEXT.test(after)) return 'joins-next';
     const result = scanTypeScript(snippet, this.languageId, { alwaysParse: true, tolerant: true });
     const sf = result.sourceFile;
-    if (result.fatal || !sf || sf.statements.length === 0) return false;
+    if (result.fatal || !sf || sf.statements.length === 0) return 'unparsed';
     // A statement with a syntax error still parses the same in place when its errors stay inside it:
     // nothing reaches the end of the text (an unclosed bracket, string, template or comment would),
     // and every bracket is closed by its own (a stray `}` or `)` would end an enclosing block or call).
-    if (result.syntaxError && !errorsStayInside(sf, snippet)) return false;
-    if (r.foreign) { r.findings = []; r.sites = []; return true; }
+    if (result.syntaxError && !errorsStayInside(sf, snippet)) return 'syntax-error';
+    if (r.foreign) { r.findings = []; r.sites = []; return undefined; }
     // Findings of a statement depend only on its own text.
     r.findings = findingsOfSites(result.sites, snippet);
     r.sites = result.sites;
-    return true;
+    return undefined;
   }
 
   /** Base findings outside regions (shifted) plus each region's own. */
@@ -258,10 +317,26 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     return { findings: finishFindings(text, findings, sites, this.options), sites };
   }
 
-  private full(text: string): Analysis {
+  /**
+   * This text analysed whole, leaving the base and the regions as they are. Its tree is kept apart
+   * (TS's incremental reparse consumes the tree it starts from), so the next broken keystroke
+   * reparses from it instead of from scratch.
+   */
+  private whole(text: string, reason: FullReason): Analysis {
+    this.count(reason);
+    const s = this.scratch;
+    const previous = s ? { sourceFile: s.sourceFile, change: diffRange(s.text, text) } : undefined;
+    const { analysis, result } = this.analyzeWhole(text, previous);
+    this.scratch = result.sourceFile ? { text, sourceFile: result.sourceFile } : undefined;
+    return analysis;
+  }
+
+  private count(reason: FullReason): void {
     this.stats.full++;
-    let previous: { sourceFile: TS.SourceFile; change: TS.TextChangeRange } | undefined;
-    if (this.baseSf) previous = { sourceFile: this.baseSf, change: diffRange(this.baseText, text) };
+    this.stats.reasons[reason] = (this.stats.reasons[reason] ?? 0) + 1;
+  }
+
+  private analyzeWhole(text: string, previous: { sourceFile: TS.SourceFile; change: TS.TextChangeRange } | undefined) {
     // Without any name in the text there is nothing to parse for (the prefilter); edits then start over.
     const options = scanOptionsFor(text, this.languageId, { tolerant: true });
     let result = scanTypeScript(text, this.languageId, { ...options, previous });
@@ -270,6 +345,15 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     // The base keeps every finding: file-wide rules (context, ignore lines) are applied on each composition.
     const raw = skipped ? [] : findingsOfScan(text, result, this.languageId).sort((a, b) => a.start - b.start || a.end - b.end);
     const analysis: Analysis = skipped ? { findings: [], skipped, sites: [] } : { findings: finishFindings(text, [...raw], result.sites, this.options), syntaxError: result.syntaxError, sites: result.sites };
+    return { analysis, raw, result };
+  }
+
+  /** This text analysed whole; it becomes the base of the next updates. */
+  private full(text: string, reason: FullReason): Analysis {
+    this.count(reason);
+    let previous: { sourceFile: TS.SourceFile; change: TS.TextChangeRange } | undefined;
+    if (this.baseSf) previous = { sourceFile: this.baseSf, change: diffRange(this.baseText, text) };
+    const { analysis, raw, result } = this.analyzeWhole(text, previous);
     this.baseFileRules = fileRulesApply(text);
     this.baseText = text;
     this.baseSf = result.sourceFile;
@@ -279,7 +363,8 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     this.baseSites = analysis.sites.map((x) => (x.params ? { ...x, params: undefined } : x));
     this.baseFindings = raw;
     this.regions = [];
-    this.needsFull = false;
+    this.fullBecause = undefined;
+    this.scratch = undefined;
     return analysis;
   }
 }
@@ -341,10 +426,43 @@ function firstToken(s: string): string {
 
 /** The changed span between two texts (common prefix and suffix), for TS's incremental parser. */
 function diffRange(a: string, b: string): TS.TextChangeRange {
+  const c = changedSpan(a, b);
+  return { span: { start: c.start, length: c.end - c.start }, newLength: c.newLength };
+}
+
+/** The one edit that turns `a` into `b`: what lies between their common prefix and common suffix. */
+export function changedSpan(a: string, b: string): TextChange {
   let p = 0;
   const max = Math.min(a.length, b.length);
   while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   let s = 0;
   while (s < max - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
-  return { span: { start: p, length: a.length - p - s }, newLength: b.length - p - s };
+  return { start: p, end: a.length - s, newLength: b.length - p - s };
+}
+
+/** Words that cannot begin a statement of their own: they continue or restructure what is around them. */
+const CONTINUING_WORDS: ReadonlySet<string> = new Set(['in', 'instanceof', 'as', 'satisfies', 'of', 'case', 'default', 'else', 'catch', 'finally', 'while', 'extends', 'implements']);
+
+/** A first token after which ASI ends the statement before it: an identifier or keyword that continues nothing. */
+function startsOwnStatement(first: string): boolean {
+  return /^[A-Za-z_$]/.test(first) && !CONTINUING_WORDS.has(first);
+}
+
+/**
+ * Only whitespace and closed comments; a line comment ends before the text does (it would swallow
+ * what follows). `keepsBreak`: with a line break, so that ASI still ends the statement before it.
+ */
+function isTriviaOnly(text: string, keepsBreak: boolean): boolean {
+  const t = ts();
+  const K = t.SyntaxKind;
+  let ok = true;
+  const scanner = t.createScanner(t.ScriptTarget.Latest, false, t.LanguageVariant.Standard, text, () => { ok = false; });
+  let last = K.Unknown;
+  let lineBreak = false;
+  for (let tok = scanner.scan(); tok !== K.EndOfFileToken; tok = scanner.scan()) {
+    if (tok !== K.WhitespaceTrivia && tok !== K.NewLineTrivia && tok !== K.SingleLineCommentTrivia && tok !== K.MultiLineCommentTrivia) return false;
+    if (tok === K.NewLineTrivia) lineBreak = true;
+    if (tok !== K.WhitespaceTrivia) last = tok;
+  }
+  return ok && last !== K.SingleLineCommentTrivia && (lineBreak || !keepsBreak);
 }

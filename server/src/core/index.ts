@@ -18,7 +18,7 @@ export { scanTypeScript, parseTypeScript } from './scan/typescript';
 export type { Site, ObjectInfo, CallSite, ParamsArg } from './scan/types';
 export { scanPython, setPythonParser, pythonParser, pythonEditOf, utf8ToUtf16 } from './scan/python';
 export type { PythonParser, PyTree, PyNode, PyEdit, PyPoint, PyScan, PyScanOptions } from './scan/python';
-export { IncrementalTsAnalysis, type DocumentAnalyzer, type TextChange } from './incremental';
+export { changedSpan, IncrementalTsAnalysis, type DocumentAnalyzer, type TextChange } from './incremental';
 export { createDocumentAnalyzer } from './document';
 export { MAX_NESTING } from './nesting';
 export { LANGUAGE_IDS, languageOfPath, isLanguageId, type LanguageId } from '../shared/languages';

@@ -5,6 +5,7 @@
  * facts (offsets, values, Milky candidates, guarded blocks), never text for a person.
  */
 import type * as TS from 'typescript';
+import { anyOffsetIn } from '../catalog';
 import { calleeNameOf, ts } from '../scan/typescript';
 import {
   DISCRIMINATORS, POST_TYPES, discriminatorValues, eventTable,
@@ -197,6 +198,9 @@ interface Test {
 interface Context { subjectText: string; tuple: EventTuple; guard: number }
 
 /** Text that can hold a finding at all: a discriminator name or a dotted OneBot event name. Cheap; run before parsing. */
+/** Every discriminator ends in `_type`; every event name starts with a post type; escapes may spell either. */
+const EVENT_WORDS = new RegExp(`_type|${[...POST_TYPES].join('|')}|\\\\[ux]`, 'g');
+
 export const EVENT_PREFILTER = /\b(?:post|message|notice|request|sub|meta_event)_type\b|['"`](?:message|message_sent|notice|request|meta_event)\.[a-z_]/;
 
 export function scanEvents(sf: TS.SourceFile, text: string): EventScan {
@@ -215,7 +219,12 @@ class EventFinder {
   /** Comparisons already reported as part of a chain. */
   private readonly done = new Set<TS.Node>();
 
-  constructor(private readonly sf: TS.SourceFile, private readonly text: string) {}
+  /** Where the words of a discriminator or an event name occur: subtrees without one hold no event. */
+  private readonly offsets: number[];
+
+  constructor(private readonly sf: TS.SourceFile, private readonly text: string) {
+    this.offsets = [...text.matchAll(EVENT_WORDS)].map((m) => m.index);
+  }
 
   run(): EventScan {
     this.visit(this.sf);
@@ -349,6 +358,7 @@ class EventFinder {
   }
 
   private visit(node: TS.Node): void {
+    if (!anyOffsetIn(this.offsets, node.pos, node.end)) return;
     const K = this.K;
     if (node.kind === K.Block || node.kind === K.SourceFile || node.kind === K.ModuleBlock) { this.onStatements((node as TS.Block).statements); return; }
     switch (node.kind) {
@@ -364,6 +374,7 @@ class EventFinder {
   private onStatements(list: readonly TS.Statement[]): void {
     let pushed = 0;
     list.forEach((st, i) => {
+      if (!anyOffsetIn(this.offsets, st.pos, st.end)) return;
       const guard = this.t.isIfStatement(st) ? this.onUnless(st, list.slice(i + 1)) : -1;
       if (guard >= 0) {
         const g = this.guards[guard];

@@ -6,7 +6,7 @@
  * WebSocket action frames (`{ action, params, echo }`) are not here: the action scanner reports them.
  */
 import type * as TS from 'typescript';
-import { resolveNapcat, milkyNames } from '../catalog';
+import { anyOffsetIn, resolveNapcat, milkyNames } from '../catalog';
 import { resultChange, type ResultChange } from '../catalog/results';
 import type { Edit } from '../edits';
 import { calleeNameOf, ts } from '../scan/typescript';
@@ -108,6 +108,11 @@ const HELPER_PARAM = /^(action|api|endpoint|apiName|actionName|method)$/i;
 
 interface Range { start: number; end: number }
 
+/** Every hint of the walk (not the calls') is on a node whose text holds one of these. */
+const WALK_WORDS = /_events|access_token|retcode|onmessage|wording|Server|status|\\[ux]/g;
+/** `/${`, or a string ending in `/` (then `+`); escapes and line continuations could spell either. */
+const HELPER_URL_PARTS = /\/\$\{|\/['"`]|\\[ux]|\\\r?\n/g;
+
 export function scanTransport(sf: TS.SourceFile, text: string): TransportScan {
   return new TransportFinder(sf, text).run();
 }
@@ -128,7 +133,14 @@ class TransportFinder {
   private readonly seen = new Set<string>();
   private readonly parents = new Map<TS.Node, TS.Node>();
 
+  /** Where the words the walk's hints need occur (escapes too: a cooked string may spell them). */
+  private readonly offsets: number[];
+  /** Where a URL part ends in `/` before a substitution or a `+`: a call helper needs one. */
+  private readonly helperOffsets: number[];
+
   constructor(private readonly sf: TS.SourceFile, private readonly text: string) {
+    this.offsets = [...text.matchAll(WALK_WORDS)].map((m) => m.index);
+    this.helperOffsets = [...text.matchAll(HELPER_URL_PARTS)].map((m) => m.index);
     // Reads `x.post_type` (a bot); an implementation only writes `post_type:` keys.
     this.readsEvents = /\.\s*post_type\b|\[\s*['"`]post_type['"`]\s*\]/.test(text);
     this.mentionsRetcode = /\bretcode\b/.test(text);
@@ -137,6 +149,8 @@ class TransportFinder {
   run(): TransportScan {
     this.collect(this.sf);
     this.walk(this.sf, []);
+    // Calls are all collected by the first pass; the walk skips the subtrees that cannot hold a hint.
+    for (const c of this.calls) this.onCall(c);
     for (const fn of this.functions) this.onFunction(fn);
     this.hints.sort((a, b) => a.start - b.start || a.end - b.end);
     return { hints: this.hints, helpers: this.helpers };
@@ -177,7 +191,7 @@ class TransportFinder {
     }
     if (node.kind === K.CallExpression) this.calls.push(node as TS.CallExpression);
     if (this.t.isFunctionLike(node) && (node as TS.FunctionLikeDeclaration).body && (node as TS.SignatureDeclaration).parameters.length) this.functions.push(node as TS.SignatureDeclaration);
-    this.t.forEachChild(node, (c) => { this.parents.set(c, node); this.collect(c); });
+    this.t.forEachChild(node, (c) => { this.collect(c); });
   }
 
   /** `new EventSource(x)` where x (or the constant it names) contains `/_events`. */
@@ -194,6 +208,7 @@ class TransportFinder {
   }
 
   private walk(node: TS.Node, stack: TS.Node[]): void {
+    if (!anyOffsetIn(this.offsets, node.pos, node.end)) return;
     const K = this.K;
     switch (node.kind) {
       case K.StringLiteral:
@@ -216,9 +231,6 @@ class TransportFinder {
         break;
       case K.PropertyAccessExpression:
         this.onPropertyAccess(node as TS.PropertyAccessExpression, stack);
-        break;
-      case K.CallExpression:
-        this.onCall(node as TS.CallExpression);
         break;
       case K.PropertyAssignment:
       case K.ShorthandPropertyAssignment:
@@ -392,8 +404,32 @@ class TransportFinder {
 
   // ---- result shapes ---------------------------------------------------------------------------
 
-  /** Parent of a node (the tree may have no parent pointers): recorded by the first pass. */
+  /**
+   * Parent of a node (the tree has no parent pointers). Found by descending from the root along the
+   * nodes that contain it, each step remembered: few nodes ever ask, so no map of every node is built.
+   */
   private parentOf(target: TS.Node): TS.Node | undefined {
+    if (target === this.sf) return undefined;
+    const known = this.parents.get(target);
+    if (known) return known;
+    let node: TS.Node = this.sf;
+    for (;;) {
+      let next: TS.Node | undefined;
+      this.t.forEachChild(node, (c) => {
+        if (c === target || (c.pos <= target.pos && target.end <= c.end && c.end > c.pos)) { next = c; return true; }
+        return undefined;
+      });
+      if (!next) return this.parentByWalk(target);
+      this.parents.set(next, node);
+      if (next === target) return node;
+      node = next;
+    }
+  }
+
+  /** The slow way, for nodes the descent cannot tell apart (zero-width ones): record every parent. */
+  private parentByWalk(target: TS.Node): TS.Node | undefined {
+    const visit = (n: TS.Node): void => { this.t.forEachChild(n, (c) => { this.parents.set(c, n); visit(c); }); };
+    visit(this.sf);
     return this.parents.get(target);
   }
 
@@ -581,7 +617,7 @@ class TransportFinder {
     if (!name) return;
     let found: CallHelper | undefined;
     const visit = (n: TS.Node): void => {
-      if (found) return;
+      if (found || !anyOffsetIn(this.helperOffsets, n.pos, n.end)) return;
       if (n !== body && this.t.isFunctionLike(n)) return; // a nested function's own URL
       if (n.kind === K.TemplateExpression) {
         const tpl = n as TS.TemplateExpression;
