@@ -5,9 +5,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { CodeGen } from './codegen.mjs';
 import { createRandom } from './prng.mjs';
 import { median, p95, round, summary } from './stats.mjs';
+import { botFile, docUri, keystrokes, timeEdits, typeNewCall } from './lsp-scenarios.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-languageserver-protocol/node');
@@ -18,19 +18,7 @@ const TIMEOUT_MS = 10_000;
 
 /** The 10,000-line TS file with ~500 NapCat sites (variant `i` for the memory test). */
 export function lspFile(names, seed, i = 0) {
-  const gen = new CodeGen(createRandom(seed + 7919 * (i + 1)), names);
-  return gen.tsBotFile(LINES, CALLS);
-}
-
-function lineStarts(text) {
-  const s = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) s.push(i + 1);
-  return s;
-}
-function positionAt(starts, offset) {
-  let lo = 0, hi = starts.length - 1;
-  while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= offset) lo = mid; else hi = mid - 1; }
-  return { line: lo, character: offset - starts[lo] };
+  return botFile(names, seed, i, LINES, CALLS);
 }
 
 function withTimeout(p, ms, what) {
@@ -38,7 +26,7 @@ function withTimeout(p, ms, what) {
   return Promise.race([p, new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`timeout after ${ms} ms: ${what}`)), ms); })]).finally(() => clearTimeout(t));
 }
 
-function rssOf(pid) {
+export function rssOf(pid) {
   try {
     const s = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? NaN);
@@ -47,7 +35,7 @@ function rssOf(pid) {
 }
 
 /** Starts the server and initializes it; `pull` advertises the pull-diagnostics capability. */
-async function startServer(serverPath, cwd, { pull }) {
+export async function startServer(serverPath, cwd, { pull }) {
   const t0 = performance.now();
   const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -105,35 +93,10 @@ async function startServer(serverPath, cwd, { pull }) {
     if (!r) child.kill('SIGKILL');
     conn.dispose();
   };
-  return { child, conn, init, startMs, published, waitPublish, stop, stderr: () => stderr };
+  const pullDiagnostics = (uri) => withTimeout(conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), TIMEOUT_MS, 'diagnostic');
+  return { child, conn, init, startMs, published, waitPublish, pullDiagnostics, stop, stderr: () => stderr };
 }
 
-
-/**
- * Incremental single-character edits at random places: a letter is typed, the next edit deletes it
- * again, so the file stays close to the original (and passes through transient syntax errors).
- */
-function typist(rnd, text) {
-  let cur = text;
-  let undo = -1;
-  return {
-    next() {
-      if (undo < 0) {
-        const at = rnd.int(0, cur.length);
-        const ch = String.fromCharCode(97 + rnd.int(0, 25));
-        const p = positionAt(lineStarts(cur), at);
-        cur = cur.slice(0, at) + ch + cur.slice(at);
-        undo = at;
-        return { range: { start: p, end: p }, rangeLength: 0, text: ch };
-      }
-      const ls = lineStarts(cur);
-      const change = { range: { start: positionAt(ls, undo), end: positionAt(ls, undo + 1) }, rangeLength: 1, text: '' };
-      cur = cur.slice(0, undo) + cur.slice(undo + 1);
-      undo = -1;
-      return change;
-    },
-  };
-}
 
 /**
  * Runs every server measurement. Returns a result object, or { skipped: reason }.
@@ -189,37 +152,51 @@ export async function measureServer({ root, serverPath, coreDir = path.join(root
   log(`  server start → initialize: median ${round(median(starts))} ms`);
 
   const rnd = createRandom(seed ^ 0x5eed);
-  const uri = pathToFileURL(path.join(cwd, 'file-0.ts')).href;
+  const rows = await measureTyping({ serverPath, cwd, names, seed, text, rnd, log });
+  Object.assign(result, rows);
+  const memory = await measureMemory({ serverPath, cwd, names, seed, log });
+  result.memory = memory;
+  return result;
+}
 
-  // Push: didChange → publishDiagnostics of that version.
+const met = (lat, p50, p95max, timeouts = 0) => median(lat) <= p50 && p95(lat) <= p95max && timeouts === 0;
+
+/**
+ * The typing rows: a keystroke inside a statement (push and pull), typing a new call character by
+ * character, a full-sync client, and hover/completion/codeAction at diagnostics.
+ */
+export async function measureTyping({ serverPath, cwd, names, seed, text, rnd, log, edits = 200, requests = 200 }) {
+  const result = {};
+  const uri = docUri(cwd, 'file-0.ts');
   const push = await startServer(serverPath, cwd, { pull: false });
   try {
     result.capabilities = push.init.capabilities;
-    let version = 1;
     const tOpen = performance.now();
-    push.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version, text } });
-    const first = await push.waitPublish(uri, version);
+    push.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+    const first = await push.waitPublish(uri, 1);
     result.openToDiagnosticsMs = round(performance.now() - tOpen);
     result.diagnosticsOnOpen = first.diagnostics.length;
-    const lat = [];
-    let timeouts = 0;
-    const typing = typist(rnd, text);
-    for (let i = 0; i < 200; i++) {
-      const change = typing.next();
-      version++;
-      const t = performance.now();
-      push.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-      try { await push.waitPublish(uri, version); lat.push(performance.now() - t); } catch { timeouts++; }
-    }
-    result.pushDiagnostics = { ...summary(lat), timeouts, targetP50: 15, targetP95: 40, met: median(lat) <= 15 && p95(lat) <= 40 && timeouts === 0 };
-    log(`  didChange → publishDiagnostics: p50 ${round(median(lat))} ms, p95 ${round(p95(lat))} ms${timeouts ? `, ${timeouts} timeouts` : ''}`);
+    push.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
 
-    // Hover, completion, codeAction at the sites of the current diagnostics.
-    const diags = (push.published.get(uri)?.diagnostics ?? []).filter((d) => d.range.start.line === d.range.end.line);
+    const k = await timeEdits(push, uri, 'typescript', text, keystrokes(rnd, text, edits));
+    result.pushDiagnostics = { ...summary(k.lat), timeouts: k.timeouts, targetP50: 10, targetP95: 30, met: met(k.lat, 10, 30, k.timeouts) };
+    log(`  keystroke → publishDiagnostics: p50 ${round(median(k.lat))} ms, p95 ${round(p95(k.lat))} ms`);
+
+    const n = await timeEdits(push, docUri(cwd, 'file-new-call.ts'), 'typescript', text, typeNewCall(text));
+    result.typingNewCall = { ...summary(n.lat), timeouts: n.timeouts, targetP50: 15, targetP95: 40, met: met(n.lat, 15, 40, n.timeouts) };
+    log(`  typing a new call → publishDiagnostics: p50 ${round(median(n.lat))} ms, p95 ${round(p95(n.lat))} ms`);
+
+    const f = await timeEdits(push, docUri(cwd, 'file-full-sync.ts'), 'typescript', text, keystrokes(rnd, text, Math.min(edits, 100)), { full: true });
+    result.fullSync = { ...summary(f.lat), timeouts: f.timeouts, targetP50: 20, met: median(f.lat) <= 20 && f.timeouts === 0 };
+    log(`  full-sync change → publishDiagnostics: p50 ${round(median(f.lat))} ms, p95 ${round(p95(f.lat))} ms`);
+
+    // Hover, completion, codeAction at the sites of the diagnostics of the open file.
+    push.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+    const diags = (await push.waitPublish(uri, 1)).diagnostics.filter((d) => d.range.start.line === d.range.end.line);
     const timeReq = async (method, paramsFor) => {
       const ts2 = [];
       let errors = 0;
-      for (let i = 0; i < 200; i++) {
+      for (let i = 0; i < requests; i++) {
         const d = diags[rnd.int(0, diags.length - 1)];
         const t = performance.now();
         try { await withTimeout(push.conn.sendRequest(method, paramsFor(d)), TIMEOUT_MS, method); ts2.push(performance.now() - t); } catch { errors++; }
@@ -227,25 +204,12 @@ export async function measureServer({ root, serverPath, coreDir = path.join(root
       return { ...summary(ts2), errors, target: 5, met: p95(ts2) <= 5 && errors === 0 };
     };
     if (diags.length) {
-      const inside = (d, k) => ({ line: d.range.start.line, character: Math.min(d.range.end.character, d.range.start.character + k) });
+      const inside = (d, k2) => ({ line: d.range.start.line, character: Math.min(d.range.end.character, d.range.start.character + k2) });
       result.hover = await timeReq('textDocument/hover', (d) => ({ textDocument: { uri }, position: inside(d, 2) }));
       result.completion = await timeReq('textDocument/completion', (d) => ({ textDocument: { uri }, position: inside(d, 4), context: { triggerKind: 1 } }));
       result.codeAction = await timeReq('textDocument/codeAction', (d) => ({ textDocument: { uri }, range: d.range, context: { diagnostics: [d], triggerKind: 1 } }));
       log(`  hover p95 ${result.hover.p95} ms, completion p95 ${result.completion.p95} ms, codeAction p95 ${result.codeAction.p95} ms`);
     } else result.hover = result.completion = result.codeAction = { skipped: 'no diagnostics to aim at' };
-
-    // Memory: RSS after opening 50 such files (each analyzed: wait for its diagnostics).
-    result.memory = { afterOneFile: rssOf(push.child.pid) };
-    for (let i = 1; i < 50; i++) {
-      const u = pathToFileURL(path.join(cwd, `file-${i}.ts`)).href;
-      push.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'typescript', version: 1, text: lspFile(names, seed, i) } });
-      try { await push.waitPublish(u, 1); } catch { result.memory.timeouts = (result.memory.timeouts ?? 0) + 1; }
-    }
-    await new Promise((r) => setTimeout(r, 500));
-    result.memory.after50Files = rssOf(push.child.pid);
-    result.memory.target = 150;
-    result.memory.met = (result.memory.after50Files.rssMB ?? Infinity) <= 150;
-    log(`  RSS after 50 files: ${result.memory.after50Files.rssMB} MB (peak ${result.memory.after50Files.peakMB} MB)`);
   } finally {
     await push.stop();
   }
@@ -256,21 +220,9 @@ export async function measureServer({ root, serverPath, coreDir = path.join(root
     if (!pull.init.capabilities?.diagnosticProvider) {
       result.pullDiagnostics = { skipped: 'the server does not offer diagnosticProvider to a pull-capable client' };
     } else {
-      let version = 1;
-      pull.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version, text } });
-      await withTimeout(pull.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), TIMEOUT_MS, 'diagnostic');
-      const lat = [];
-      let errors = 0;
-      const typing = typist(rnd, text);
-      for (let i = 0; i < 200; i++) {
-        const change = typing.next();
-        version++;
-        const t = performance.now();
-        pull.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
-        try { await withTimeout(pull.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), TIMEOUT_MS, 'diagnostic'); lat.push(performance.now() - t); } catch { errors++; }
-      }
-      result.pullDiagnostics = { ...summary(lat), errors, targetP50: 15, targetP95: 40, met: median(lat) <= 15 && p95(lat) <= 40 && errors === 0 };
-      log(`  didChange → textDocument/diagnostic: p50 ${round(median(lat))} ms, p95 ${round(p95(lat))} ms`);
+      const k = await timeEdits(pull, uri, 'typescript', text, keystrokes(rnd, text, edits), { pull: true });
+      result.pullDiagnostics = { ...summary(k.lat), errors: k.timeouts, targetP50: 10, targetP95: 30, met: met(k.lat, 10, 30, k.timeouts) };
+      log(`  keystroke → textDocument/diagnostic: p50 ${round(median(k.lat))} ms, p95 ${round(p95(k.lat))} ms`);
     }
   } finally {
     await pull.stop();
@@ -278,3 +230,25 @@ export async function measureServer({ root, serverPath, coreDir = path.join(root
   return result;
 }
 
+/** RSS (and its peak) of a server holding 50 open bot files of 1,000 lines, then of 10,000 lines. */
+export async function measureMemory({ serverPath, cwd, names, seed, log }) {
+  const out = {};
+  for (const [key, lines, calls, target, peakTarget] of [['files1k', 1000, 50, 90, null], ['files10k', 10_000, 500, 160, 250]]) {
+    const s = await startServer(serverPath, cwd, { pull: false });
+    try {
+      let timeouts = 0;
+      for (let i = 0; i < 50; i++) {
+        const u = docUri(cwd, `mem-${lines}-${i}.ts`);
+        s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'typescript', version: 1, text: botFile(names, seed, i, lines, calls) } });
+        try { await s.waitPublish(u, 1); } catch { timeouts++; }
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      const m = rssOf(s.child.pid);
+      out[key] = { lines, files: 50, ...m, timeouts, target, peakTarget, met: (m.rssMB ?? Infinity) <= target && (peakTarget === null || (m.peakMB ?? Infinity) <= peakTarget) };
+      log(`  RSS, 50 files of ${lines} lines: ${m.rssMB} MB (peak ${m.peakMB} MB)`);
+    } finally {
+      await s.stop();
+    }
+  }
+  return out;
+}
