@@ -35,9 +35,9 @@ export function rssOf(pid) {
 }
 
 /** Starts the server and initializes it; `pull` advertises the pull-diagnostics capability. */
-export async function startServer(serverPath, cwd, { pull }) {
+export async function startServer(serverPath, cwd, { pull, execArgv = [] }) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { if (stderr.length < 20_000) stderr += d; });
   const exited = new Promise((res) => child.on('exit', (code, signal) => res({ code, signal })));

@@ -19,8 +19,13 @@ function completionContext(linePrefix: string): { partial: string } | undefined 
   return undefined;
 }
 
-function items(locale: Locale, range: Range): CompletionItem[] {
-  return Object.entries(catalog.milky).map(([name, e], i) => {
+/** The items of one locale without their range: the catalog never changes, so they are built once. */
+const itemsByLocale = new Map<Locale, CompletionItem[]>();
+
+function baseItems(locale: Locale): CompletionItem[] {
+  let list = itemsByLocale.get(locale);
+  if (list) return list;
+  list = Object.entries(catalog.milky).map(([name, e], i) => {
     const required = requiredFields(name);
     return {
       label: name,
@@ -31,10 +36,15 @@ function items(locale: Locale, range: Range): CompletionItem[] {
       sortText: String(i).padStart(3, '0'),
       filterText: name,
       insertTextFormat: InsertTextFormat.PlainText,
-      textEdit: { range, newText: name },
       data: { fields: milkyFieldSummary(name, locale) },
-    };
+    } satisfies CompletionItem;
   });
+  itemsByLocale.set(locale, list);
+  return list;
+}
+
+function items(locale: Locale, range: Range): CompletionItem[] {
+  return baseItems(locale).map((item) => ({ ...item, textEdit: { range, newText: item.label } }));
 }
 
 /** Milky endpoint names inside action-name strings. */
