@@ -2,7 +2,7 @@
 // napcat-milky benchmark harness (`npm run bench`). See bench/README.md.
 //
 //   node bench/run.mjs [--runs 5] [--eslint-runs 3] [--size-mb 50] [--seed N] [--no-build]
-//                      [--skip-eslint] [--skip-server] [--no-profile] [--quick]
+//                      [--skip-eslint] [--skip-server] [--skip-cli-real] [--no-profile] [--quick]
 //
 // 1. generates a seeded ~50 MB corpus of QQ-bot projects (bench/out/corpus, reused when identical);
 // 2. times, interleaved, the CLI vs ripgrep vs ESLint over the same files (medians, ratios);
@@ -24,7 +24,7 @@ const corpusDir = path.join(outDir, 'corpus');
 // ---- options ---------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const o = { runs: 5, eslintRuns: 3, sizeMB: 50, seed: 20250611, build: true, eslint: true, server: true, profile: true };
+  const o = { runs: 5, eslintRuns: 3, sizeMB: 50, seed: 20250611, build: true, eslint: true, server: true, cliReal: true, profile: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => Number(argv[++i]);
@@ -37,6 +37,7 @@ function parseArgs(argv) {
     else if (a === '--skip-server') o.server = false;
     else if (a === '--profile') o.profile = true;
     else if (a === '--no-profile') o.profile = false;
+    else if (a === '--skip-cli-real') o.cliReal = false;
     else if (a === '--quick') { o.runs = 3; o.eslintRuns = 1; o.sizeMB = 10; }
     else if (a === '-h' || a === '--help') { console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 11).join('\n')); process.exit(0); }
     else { console.error(`unknown option: ${a}`); process.exit(2); }
@@ -328,6 +329,19 @@ if (opts.profile) {
 
 // ---- language server -----------------------------------------------------------------------------
 
+// CLI on real code and on a dense tree vs ripgrep (bench/lib/cli-real.mjs).
+let cliReal;
+if (opts.cliReal && rgPath) {
+  log('\nCLI on real code and on a dense tree…');
+  const { measureCliReal } = await import('./lib/cli-real.mjs');
+  try {
+    cliReal = await measureCliReal({ root, outDir, distDir, rgPath, namesFile, names, seed: opts.seed, runs: opts.runs, timed, median, round, hotspots, profile: opts.profile, log });
+  } catch (e) {
+    cliReal = { skipped: `failed: ${e?.message ?? e}` };
+    log(`  failed: ${e?.stack ?? e}`);
+  }
+} else cliReal = { skipped: opts.cliReal ? 'ripgrep missing' : '--skip-cli-real' };
+
 let server;
 if (opts.server) {
   log('\nlanguage server…');
@@ -355,7 +369,7 @@ const results = {
   },
   options: opts, build: buildNote,
   corpus: { dir: path.relative(root, corpusDir), seed: corpus.seed, files: corpus.files, bytes: corpus.bytes, byKind: corpus.byKind, napcatNames: names.length, prefilter },
-  comparison, found, profile, server, vsix,
+  comparison, found, profile, cliReal, server, vsix,
   benchWallS: null,
 };
 results.benchWallS = round((performance.now() - wallStart) / 1000, 1);

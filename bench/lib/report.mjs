@@ -3,6 +3,8 @@ const s = (ms) => (ms == null || !Number.isFinite(ms) ? '—' : `${(ms / 1000).t
 const ms = (x) => (x == null || !Number.isFinite(x) ? '—' : `${x} ms`);
 const met = (m) => (m === true ? '**met**' : m === false ? '**NOT met**' : 'not measured');
 
+import { renderCliReal } from './cli-real.mjs';
+
 export function renderMarkdown(r) {
   const c = r.comparison;
   const out = [];
@@ -71,6 +73,7 @@ export function renderMarkdown(r) {
     }
   }
 
+  p(...renderCliReal(r.cliReal));
   p('## 2. Language server', '');
   if (sv.file) p(`Input: a generated TypeScript file of ${sv.file.lines} lines (${(sv.file.bytes / 1024).toFixed(0)} KiB) with ${sv.file.napcatNameSites} NapCat name sites (calls, WS frames, URLs, action maps, plus some comments and log lines).`, '');
   if (sv.typescript) {

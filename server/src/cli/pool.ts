@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeDocument, anyNamePattern, fileRulesApply, type Finding, type Locale } from '../core';
@@ -44,17 +45,25 @@ export function runJob(job: Job): JobResult {
 /** Below this many files a worker's start-up costs more than it saves. */
 const MIN_PARALLEL_FILES = 200;
 
+/** Bytes of source in one batch at most (unless one file is larger). */
+const BATCH_BYTES = 256 * 1024;
+
 /** Runs the jobs on every core: worker threads (this same script) take batches from a shared queue. */
 export async function runJobs(jobs: Job[], script: string): Promise<JobResult[]> {
   const cores = Math.max(1, Math.min(8, os.availableParallelism?.() ?? os.cpus().length));
   if (cores < 2 || jobs.length < MIN_PARALLEL_FILES) return jobs.map(runJob);
-  const queue = [...jobs];
+  // Largest files first (longest-processing-time order): one big bundle started last would keep a core busy alone.
+  const size = (j: Job) => { try { return statSync(j.absolute).size; } catch { return 0; } };
+  const queue = jobs.map((j) => ({ j, s: size(j) })).sort((a, b) => b.s - a.s);
   const results: JobResult[] = [];
   const batch = Math.max(1, Math.min(64, Math.ceil(queue.length / (cores * 8))));
   await Promise.all(Array.from({ length: cores }, () => new Promise<void>((resolve, reject) => {
     const w = new Worker(script, { workerData: { napcatMilkyWorker: true } });
     const feed = () => {
-      const next = queue.splice(0, batch);
+      // A batch ends at `batch` files or BATCH_BYTES, so that the big files go out one by one.
+      let n = 0;
+      for (let bytes = 0; n < queue.length && n < batch && (n === 0 || bytes + queue[n].s <= BATCH_BYTES); n++) bytes += queue[n].s;
+      const next = queue.splice(0, n).map((x) => x.j);
       if (next.length) w.postMessage(next);
       else void w.terminate().then(() => resolve());
     };
