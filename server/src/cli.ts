@@ -8,11 +8,6 @@ import { colors, renderJson, renderSarif, renderText, toJsonFindings, TOOL, VERS
 import { walk, type InputFile } from './node/walk';
 import { ensurePython } from './node/python-parser';
 import { writeFileAtomic } from './node/write';
-import { saveCompileCache, useCompileCache } from './node/compileCache';
-import path from 'node:path';
-
-// Each thread that parses loads the bundled TypeScript parser: compile it from V8's code cache.
-useCompileCache(path.join(__dirname, 'typescript.js'));
 
 const USAGE = `Usage: napcat-milky <check|fix> [options] [paths...]
        napcat-milky mock [options]   a local Milky 1.2 server that checks a bot's requests (mock --help)
@@ -99,9 +94,7 @@ async function analyzeFiles(files: InputFile[], locale: Locale, errors: string[]
   });
   // The Python parser is wasm: loaded once, before the (synchronous) jobs need it.
   if (jobs.some((j) => j.languageId === 'python')) await ensurePython();
-  const results = await runJobs(jobs, __filename);
-  saveCompileCache();
-  for (const r of results) {
+  for (const r of await runJobs(jobs, __filename)) {
     const it = items[r.id];
     if (r.error) errors.push(`${it.file.display}: ${r.error}`);
     if (r.skipped) { it.report.skipped = r.skipped; continue; }
@@ -214,7 +207,7 @@ if (isMainThread) {
 } else if ((workerData as { napcatMilkyWorker?: boolean } | undefined)?.napcatMilkyWorker) {
   // A worker of the CLI's pool: analyze batches of files until terminated.
   parentPort!.on('message', (jobs: Job[]) => {
-    const run = () => { parentPort!.postMessage(jobs.map(runJob)); saveCompileCache(); };
+    const run = () => parentPort!.postMessage(jobs.map(runJob));
     if (jobs.some((j) => j.languageId === 'python')) void ensurePython().then(run);
     else run();
   });
