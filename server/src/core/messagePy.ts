@@ -55,6 +55,8 @@ export function cookPy(raw: string, rawStart: number, isRaw: boolean, fstring: b
   return { text: out, at: (o) => map[Math.min(Math.max(o, 0), map.length - 1)] };
 }
 
+const SIMPLE_STRING = /^([rRuU]?)(["'])([^"'\\\r\n]*)\2$/;
+
 function kids(n: PyNode): PyNode[] {
   const out: PyNode[] = [];
   for (let i = 0; i < n.childCount; i++) { const c = n.child(i); if (c) out.push(c); }
@@ -65,6 +67,13 @@ function kids(n: PyNode): PyNode[] {
 export function readPyString(text: string, start: number, end: number): PyStringValue | undefined {
   const parser = pythonParser();
   if (!parser || end <= start) return undefined;
+  // The common case needs no parse: one quote each side, no escape, no other quote, one line (cooked = raw).
+  const simple = SIMPLE_STRING.exec(text.slice(start, end));
+  if (simple) {
+    const prefix = simple[1].length;
+    const body = { start: start + prefix + 1, end: end - 1 };
+    return { kind: 'string', src: { text: simple[3], at: (o) => body.start + Math.min(Math.max(o, 0), simple[3].length), range: body }, quote: simple[2] as Quote, range: { start, end } };
+  }
   const wrapped = `(${text.slice(start, end)})`;
   const tree = parser.parse(wrapped);
   if (!tree) return undefined;

@@ -35,7 +35,8 @@ export interface PyFileFacts {
 
 /** Text that can hold such a fact at all. Cheap; run before parsing. */
 export const PY_FILE_PREFILTER = /\bon_(?:message|notice|request|meta_event)\b|\[CQ:/;
-const HITS = /\bon_(?:message|notice|request|meta_event)\b|\[CQ:/g;
+const DECORATOR_HITS = /\bon_(?:message|notice|request|meta_event)\b/g;
+const ALL_HITS = /\bon_(?:message|notice|request|meta_event)\b|\[CQ:/g;
 
 /** aiocqhttp's decorator makers and the post type each one subscribes to. */
 const DECORATORS: Readonly<Record<string, string>> = { on_message: 'message', on_notice: 'notice', on_request: 'request', on_meta_event: 'meta_event' };
@@ -64,8 +65,9 @@ class FileWalk {
   private readonly out: PyFileFacts = { events: [], messages: [] };
 
   constructor(private readonly text: string, private readonly toUtf16: ((b: number) => number) | undefined) {
-    for (const m of text.matchAll(HITS)) this.hits.push(m.index ?? 0);
     this.v11 = NONEBOT_V11.test(text);
+    // Without the v11 adapter a CQ string is no framework message: only decorators are looked for.
+    for (const m of text.matchAll(this.v11 ? ALL_HITS : DECORATOR_HITS)) this.hits.push(m.index ?? 0);
     this.aiocqhttp = AIOCQHTTP.test(text);
   }
 
@@ -81,6 +83,7 @@ class FileWalk {
   }
 
   run(root: PyNode): PyFileFacts | undefined {
+    if (!this.hits.length) return undefined;
     this.moduleNames(root);
     // An explicit stack: a deep tree never overflows the call stack. `bound` is where the next sibling starts.
     const stack: [PyNode, number][] = [[root, this.text.length]];
