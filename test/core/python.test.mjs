@@ -25,19 +25,19 @@ const FLAG = [
   ['call_api on any receiver', "await nonebot.get_bot().call_api('⟦get_group_info:same-name⟧', group_id=1)"],
   ['single, double, triple quotes, r/u prefixes', "a = ['⟦send_like:mapped⟧', \"⟦get_msg:mapped⟧\", '''⟦set_group_ban:mapped⟧''', r'⟦set_group_kick:mapped⟧', u\"⟦set_group_leave:mapped⟧\"]"],
   // ---- attribute calls on a bot -----------------------------------------------------------------
-  ['bot.<action>()', 'await bot.⟦send_group_msg:mapped⟧(group_id=1, message="hi")'],
+  ['bot.<action>()', 'await bot.⟦send_group_msg:mapped⟧(group_id=1, message="⟦hi:segment:text⟧")'],
   ['self.bot / event.bot / matcher.bot', 'await self.bot.⟦set_group_ban:mapped⟧(group_id=1, user_id=2, duration=60)\nawait event.bot.⟦get_msg:mapped⟧(message_id=1)\nawait matcher.bot.⟦send_like:mapped⟧(user_id=1)'],
-  ['a parameter annotated Bot, any name', 'async def h(b: Bot, e: Event):\n    await b.⟦send_private_msg:mapped⟧(user_id=1, message="x")'],
+  ['a parameter annotated Bot, any name', 'async def h(b: Bot, e: Event):\n    await b.⟦send_private_msg:mapped⟧(user_id=1, message="⟦x:segment:text⟧")'],
   ['annotated v11.Bot with a default, nested function', 'async def h(x: v11.Bot = None):\n    async def inner():\n        await x.⟦set_group_card:mapped⟧(group_id=1, user_id=2, card="c")'],
   ['an annotated module variable', 'b2: Bot = get_bot()\nasync def f():\n    await b2.⟦get_status:no-counterpart⟧()'],
   // ---- dict frames and json.dumps --------------------------------------------------------------
-  ['action dict with params', 'frame = {"action": "⟦send_private_msg:mapped⟧", "params": {"user_id": 1, "message": "hi"}}'],
+  ['action dict with params', 'frame = {"action": "⟦send_private_msg:mapped⟧", "params": {"user_id": 1, "message": "⟦hi:segment:text⟧"}}'],
   ['json.dumps of an action dict with echo', "await ws.send(json.dumps({'action': '⟦get_group_list:same-name⟧', 'params': {}, 'echo': '42'}))"],
   ['action= keyword with params=', 'send_frame(action="⟦delete_msg:ambiguous⟧", params=dict(message_id=1))'],
   // ---- URLs ------------------------------------------------------------------------------------
-  ['f-string path', 'requests.post(f"{base}/⟦send_group_msg:mapped⟧", json={"group_id": 1, "message": "hi"})'],
+  ['f-string path', 'requests.post(f"{base}/⟦send_group_msg:mapped⟧", json={"group_id": 1, "message": "⟦hi:segment:text⟧"})'],
   ['one side of +', 'r = requests.get(base + "/⟦get_status:no-counterpart⟧")'],
-  ['url + path with json=', 'requests.post(url + "/⟦send_msg:no-counterpart⟧", json={"message_type": "private", "user_id": 1, "message": "x"})'],
+  ['url + path with json=', 'requests.post(url + "/⟦send_msg:no-counterpart⟧", json={"message_type": "private", "user_id": 1, "message": "⟦x:segment:text⟧"})'],
   ['query string, %-format, .format', 'a = "%s/⟦get_group_member_list:same-name⟧?no_cache=true" % base\nb = "{}/⟦get_login_info:same-name⟧".format(base)'],
   ['httpx client post with a variable body', 'await client.post(f"http://{host}:{port}/⟦set_group_whole_ban:mapped⟧", json=payload)'],
   ['embedded JSON text', 'raw = \'{"action": "⟦get_msg:mapped⟧", "params": {"message_id": 1}}\''],
@@ -126,7 +126,7 @@ describe('python: call sites and params', () => {
   });
 
   test('selectors decide ambiguous names from keyword arguments', () => {
-    const pick = (src) => core.analyze(src, PY).filter((f) => f.napcat).map((f) => [f.napcat, f.preferred ?? null, f.decidedBy ?? null]);
+    const pick = (src) => core.analyze(src, PY).filter((f) => f.napcat && f.kind !== 'segment').map((f) => [f.napcat, f.preferred ?? null, f.decidedBy ?? null]);
     assert.deepEqual(pick("await bot.call_api('delete_msg', message_id=1, group_id=2)"), [['delete_msg', 'recall_group_message', 'group_id']]);
     assert.deepEqual(pick("await bot.call_api('delete_msg', message_id=1, user_id=2)"), [['delete_msg', 'recall_private_message', 'user_id']]);
     assert.deepEqual(pick('await bot.set_friend_add_request(flag=f, approve=True)'), [['set_friend_add_request', 'accept_friend_request', 'approve: true']]);
@@ -157,7 +157,7 @@ describe('python: call sites and params', () => {
 
 describe('python: offsets are UTF-16, also after non-ASCII text', () => {
   test('CJK, emoji (surrogate pairs) and a BOM-less file', () => {
-    const src = '# 机器人 🤖🤖\nmsg = "你好😀"; await bot.call_api("⟦send_group_msg:mapped⟧", group_id=1, message="😀")\nawait bot.⟦get_msg:mapped⟧(message_id=1)  # 😀\nurl = f"{base}/😀/⟦get_status:no-counterpart⟧"';
+    const src = '# 机器人 🤖🤖\nmsg = "你好😀"; await bot.call_api("⟦send_group_msg:mapped⟧", group_id=1, message="⟦😀:segment:text⟧")\nawait bot.⟦get_msg:mapped⟧(message_id=1)  # 😀\nurl = f"{base}/😀/⟦get_status:no-counterpart⟧"';
     check('non-ASCII', src);
   });
 
@@ -286,7 +286,8 @@ describe('python: fixes', () => {
     const text = 'await bot.send_group_msg(group_id=1, message="hi")\nawait self.bot.set_group_ban(group_id=1, user_id=2)';
     const r = fix(text, PY);
     assert.equal(r.text, text);
-    assert.equal(r.findings.length, 2);
+    // The action at each site, and the plain message of the send as one text segment.
+    assert.deepEqual(r.findings.map((f) => [f.kind, f.napcat]), [['mapped', 'send_group_msg'], ['segment', 'text'], ['mapped', 'set_group_ban']]);
     assert.ok(r.findings.every((f) => f.site.callSite === 'method' && core.fixesFor(f, text).length === 0));
   });
 
@@ -325,7 +326,7 @@ describe('python: CLI', () => {
       const out = JSON.parse(r.stdout);
       const byPath = Object.fromEntries(out.files.map((f) => [f.path.replace(/^\.\//, ''), f]));
       assert.deepEqual(Object.keys(byPath).sort(), ['bot.py', 'broken.py', 'stub.pyi']);
-      assert.deepEqual(byPath['bot.py'].findings.map((f) => [f.line, f.column, f.endColumn, f.napcat, f.kind]), [[3, 25, 39, 'send_group_msg', 'mapped']]);
+      assert.deepEqual(byPath['bot.py'].findings.map((f) => [f.line, f.column, f.endColumn, f.napcat, f.kind]), [[3, 25, 39, 'send_group_msg', 'mapped'], [3, 63, 65, 'text', 'segment']]);
       assert.deepEqual(byPath['stub.pyi'].findings.map((f) => f.napcat), ['get_msg']);
       assert.match(byPath['broken.py'].skipped, /^syntax error at 1:/);
     } finally {
@@ -391,7 +392,11 @@ describe('python: incremental reparse and mutations', () => {
           text = text.slice(0, at) + junk + text.slice(at + cut);
         }
         const a = core.analyzeDocument(text, PY, { tolerant: true });
-        for (const f of a.findings) if (f.napcat) assert.equal(text.slice(f.start, f.end), f.napcat);
+        for (const f of a.findings) {
+          // A plain message's text segment covers the string's content; every other finding its name as written.
+          if (f.kind === 'segment' && f.form === 'plain') assert.ok(f.start >= 0 && f.end > f.start && f.end <= text.length);
+          else if (f.napcat) assert.equal(text.slice(f.start, f.end), f.napcat);
+        }
         const out = core.applyEdits(text, core.planFixes(a.findings, text).edits);
         assert.equal(typeof out, 'string');
       }

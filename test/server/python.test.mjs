@@ -23,20 +23,21 @@ test('initialize answers without loading the Python parser, a .py document gets 
   await c.open(uri, 'python', BOT);
   const d = await c.waitForDiagnostics(uri, (p) => p.version === 1);
   const got = d.diagnostics.filter((x) => x.code !== 'framework').map((x) => [x.code, x.range.start.line, x.range.start.character, x.range.end.character]);
-  assert.deepEqual(got, [['mapped', 4, 24, 38], ['no-counterpart', 5, 24, 34]]);
+  // The plain message is one text segment in Milky (as in TS): a segment finding on its content.
+  assert.deepEqual(got, [['mapped', 4, 24, 38], ['segment', 4, 64, 66], ['no-counterpart', 5, 24, 34]]);
   assert.match(d.diagnostics.find((x) => x.code === 'mapped').message, /send_group_message/);
 });
 
 test('an incremental edit re-parses (tree-sitter edit + reparse)', async () => {
   await c.change(uri, 2, [{ range: { start: { line: 4, character: 24 }, end: { line: 4, character: 38 } }, text: 'send_group_message' }]);
   const d = await c.waitForDiagnostics(uri, (p) => p.version === 2);
-  assert.deepEqual(d.diagnostics.filter((x) => x.code !== 'framework').map((x) => x.code), ['no-counterpart']);
+  assert.deepEqual(d.diagnostics.filter((x) => x.code !== 'framework').map((x) => x.code), ['segment', 'no-counterpart']);
   await c.change(uri, 3, [{ range: { start: { line: 4, character: 24 }, end: { line: 4, character: 42 } }, text: 'send_group_msg' }]);
-  await c.waitForDiagnostics(uri, (p) => p.version === 3 && p.diagnostics.filter((x) => x.code !== 'framework').length === 2);
+  await c.waitForDiagnostics(uri, (p) => p.version === 3 && p.diagnostics.filter((x) => x.code !== 'framework').length === 3);
   // A broken line while typing keeps the other sites.
   await c.change(uri, 4, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: '    await bot.call_api("\n' }]);
   const broken = await c.waitForDiagnostics(uri, (p) => p.version === 4);
-  assert.deepEqual(broken.diagnostics.filter((x) => x.code !== 'framework').map((x) => x.code), ['mapped', 'no-counterpart']);
+  assert.deepEqual(broken.diagnostics.filter((x) => x.code !== 'framework').map((x) => x.code), ['mapped', 'segment', 'no-counterpart']);
   await c.change(uri, 5, [{ range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } }, text: '' }]);
   await c.waitForDiagnostics(uri, (p) => p.version === 5);
 });

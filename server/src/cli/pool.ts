@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzeDocument, anyNamePattern, fileRulesApply, type Finding, type Locale } from '../core';
+import { analyzeDocument, anyNamePattern, fileRulesApply, PY_FILE_PREFILTER, type Finding, type Locale } from '../core';
+import { isPythonLanguage } from '../shared/languages';
 import { readSource } from '../node/read';
 import { toJsonFindings, type JsonFinding } from './report';
 
@@ -36,7 +37,8 @@ export function runJob(job: Job): JobResult {
   }
   if ('skipped' in src) return { id: job.id, json: [], skipped: src.skipped };
   const keep = (findings: Finding[]) => (job.keepText ? { findings, text: src.text, bom: src.bom } : {});
-  if (!anyNamePattern.test(src.text) && !fileRulesApply(src.text)) return { id: job.id, json: [], ...keep([]) };
+  const pyFacts = isPythonLanguage(job.languageId) && PY_FILE_PREFILTER.test(src.text);
+  if (!anyNamePattern.test(src.text) && !fileRulesApply(src.text) && !pyFacts) return { id: job.id, json: [], ...keep([]) };
   const a = analyzeDocument(src.text, job.languageId, { reportDefinitions: job.reportDefinitions });
   if (a.skipped) return { id: job.id, json: [], skipped: a.skipped };
   return { id: job.id, json: toJsonFindings(src.text, a.findings, job.locale), ...keep(a.findings) };

@@ -4,6 +4,7 @@ import { IGNORE_NEXT_LINE, ignoredLines, isFileDisabled } from './directives';
 import { hasSite, type Finding } from './findings';
 import { findingsOfSites } from './rules';
 import { fileRulesApply, findingsOfFile } from './rules/file';
+import { findingsOfPythonFile } from './rules/pythonFile';
 import { isJsonLanguage } from '../shared/languages';
 import { scanText, type ReportOptions, type ScanOptions } from './scan';
 import type { ScanResult, Site } from './scan/types';
@@ -49,7 +50,7 @@ export function finishFindings(text: string, findings: Finding[], sites: readonl
 /** Stage 3: the site rules' findings and the file rules' (these need the whole tree: events, transport). */
 export function findingsOfScan(text: string, result: TsScan, languageId: string): Finding[] {
   const own = findingsOfSites(result.sites, text);
-  const file = findingsOfFile(result.sourceFile, text, languageId);
+  const file = result.python ? findingsOfPythonFile(result.python, text, languageId) : findingsOfFile(result.sourceFile, text, languageId);
   return file.length ? [...own, ...file] : own;
 }
 

@@ -65,6 +65,8 @@ export interface SegmentFinding extends FindingRange {
   runtime?: true;
   /** Sent with `auto_escape: true`: plain text, no CQ parsing. */
   autoEscape?: true;
+  /** A string NoneBot's OneBot v11 adapter parses (`Message("…")`, `matcher.send("…")`); its Milky adapter sends it as text. */
+  via?: 'nonebot-message';
   site: Site;
 }
 
@@ -85,6 +87,8 @@ export interface EventFinding extends FindingRange {
   reasons: readonly MissingReason[];
   /** The language the file was parsed as: the fix re-plans the guarded block from the text. */
   languageId: string;
+  /** An aiocqhttp decorator (`@bot.on_notice('group_increase')`): no Milky adapter, so no fix. */
+  decorator?: 'aiocqhttp';
 }
 
 /** A generic `call(action, params)` helper whose URL joins the action under the base. */

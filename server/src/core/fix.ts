@@ -67,6 +67,8 @@ function eventPlansOf(text: string, languageId: string): { scan: EventScan; plan
 
 /** The plan of the guarded block this event literal belongs to, when there is one. */
 export function eventPlanOf(f: EventFinding, text: string): EventFixPlan | undefined {
+  // Python's event findings (aiocqhttp decorators) have no block to move: there is no Milky adapter.
+  if (f.decorator) return undefined;
   const { scan, plans } = eventPlansOf(text, f.languageId);
   const index = scan.literals.findIndex((l) => l.start === f.start && l.end === f.end);
   if (index < 0) return undefined;

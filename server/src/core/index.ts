@@ -17,6 +17,7 @@ export { scanText, type ReportOptions, type ScanOptions } from './scan';
 export { scanTypeScript, parseTypeScript } from './scan/typescript';
 export type { Site, ObjectInfo, CallSite, ParamsArg } from './scan/types';
 export { scanPython, setPythonParser, pythonParser, pythonEditOf, utf8ToUtf16 } from './scan/python';
+export { PY_FILE_PREFILTER } from './scan/pythonFile';
 export type { PythonParser, PyTree, PyNode, PyEdit, PyPoint, PyScan, PyScanOptions } from './scan/python';
 export { changedSpan, IncrementalTsAnalysis, type DocumentAnalyzer, type TextChange } from './incremental';
 export { createDocumentAnalyzer } from './document';

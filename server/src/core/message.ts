@@ -10,6 +10,7 @@ import { milkyNames, resolveNapcat } from './catalog';
 import type { MessageForm } from './findings';
 import { paramsObject, type ObjectInfo, type PropInfo, type Site } from './scan/types';
 import { ts } from './scan/typescript';
+import { readPyString } from './messagePy';
 import {
   convertMessage, convertSegment, onebotSegmentsFromCqText, onebotSegmentsFromPlainText, onebotSegmentsFromTemplate, hasCqCode,
   segmentTable, typeRuleOf, MILKY_TYPES,
@@ -53,8 +54,10 @@ export interface OutgoingMessage {
   runtimeExpr?: string;
   /** Where the value is (the prop's value, or the whole prop when shorthand). */
   value: Range;
-  syntax: 'ts' | 'json';
+  syntax: 'ts' | 'json' | 'py';
   quote: "'" | '"';
+  /** Python: the quote of the f-string whose substitutions the segments hold (a new f-string uses it). */
+  fquote?: "'" | '"';
 }
 
 /** Is this a send site whose `message` the rule and the fix look at? */
@@ -399,13 +402,12 @@ const quoteOf = (q: string): "'" | '"' => (q === '"' ? '"' : "'");
 export function outgoingMessage(site: Site, text: string): OutgoingMessage | undefined {
   const send = isSendSite(site);
   const obj = paramsObject(site);
-  // Python messages are not converted yet (their segments need Python's own literal forms).
-  if (!send || !obj || obj.syntax === 'py') return undefined;
+  if (!send || !obj) return undefined;
   const prop = obj.props.find((p) => p.key === 'message');
   if (!prop) return undefined;
   const ae = autoEscapeOf(obj);
   const base = {
-    prop, param: 'message', autoEscape: ae.value, autoEscapeProp: ae.prop, milkySite: send.milky, syntax: obj.syntax as 'ts' | 'json',
+    prop, param: 'message', autoEscape: ae.value, autoEscapeProp: ae.prop, milkySite: send.milky, syntax: obj.syntax,
     quote: quoteOf(obj.stringQuote), value: prop.shorthand ? { start: prop.propStart, end: prop.propEnd } : { start: prop.valueStart, end: prop.valueEnd },
   };
   if (prop.shorthand) {
@@ -414,7 +416,17 @@ export function outgoingMessage(site: Site, text: string): OutgoingMessage | und
   }
   const valueText = text.slice(prop.valueStart, prop.valueEnd);
   if (obj.syntax === 'json') return jsonMessage(base, valueText, prop, text);
+  if (obj.syntax === 'py') return pyMessage(base, prop, text);
   return tsMessage(base, valueText, prop, text, send.milky);
+}
+
+/**
+ * A Python string that a framework sends as a message (NoneBot's `Message("…")`, `matcher.send("…")`):
+ * its CQ codes as NapCat would parse them. `value` is the string as written; there is no params object.
+ */
+export function pythonStringMessage(value: Range, text: string): OutgoingMessage | undefined {
+  const prop: PropInfo = { key: 'message', keyStart: value.start, keyEnd: value.start, keyQuote: '', shorthand: false, propStart: value.start, propEnd: value.end, valueStart: value.start, valueEnd: value.end };
+  return pyMessage({ prop, param: 'message', autoEscape: false, milkySite: false, syntax: 'py', quote: "'", value }, prop, text);
 }
 
 type Base = Omit<OutgoingMessage, 'form' | 'written' | 'complete' | 'result' | 'parts'>;
@@ -444,19 +456,8 @@ function tsMessage(base: Base, valueText: string, prop: PropInfo, text: string, 
     return stringMessage(base, stringSource(r, e as TS.StringLiteral), q === '`' ? undefined : quoteOf(q));
   }
   if (e.kind === K.TemplateExpression) {
-    if (base.autoEscape === 'unknown') return undefined;
     const { quasis, exprs } = templateSources(r, e as TS.TemplateExpression);
-    const tpl = onebotSegmentsFromTemplate(quasis, exprs);
-    const plain = base.autoEscape === true || (tpl.ok && tpl.segments.every((x) => x.type === 'text'));
-    const whole: Range = { start: startOf(r, e) + 1, end: endOf(r, e) - 1 };
-    const textValue: OnebotValue = { kind: 'template', quasis: quasis.map((q) => q.text), exprs: exprs.map((x) => x.text) };
-    const segments: OnebotSegment[] = base.autoEscape === true ? [{ type: 'text', data: { text: textValue }, typeRange: whole, range: whole }] : tpl.segments.map((x) => ({ ...x, typeRange: whole, range: whole }));
-    if (plain) {
-      const result = convertMessage(segments);
-      return { ...base, form: 'plain', written: segments.map((segment) => ({ segment, milky: false })), complete: true, result, parts: result.parts };
-    }
-    const result = convertMessageOfTemplate(quasis, exprs);
-    return { ...base, form: 'template', written: [], complete: true, result, parts: result.parts };
+    return templateMessage(base, quasis, exprs, { start: startOf(r, e) + 1, end: endOf(r, e) - 1 });
   }
   if (e.kind === K.ArrayLiteralExpression || e.kind === K.ObjectLiteralExpression) {
     const list = tsSegments(r, e, importsNapcatSdk(text));
@@ -479,6 +480,34 @@ function tsMessage(base: Base, valueText: string, prop: PropInfo, text: string, 
     return { ...base, form: 'runtime', written: [], complete: true, result: null, parts: [], runtimeExpr: exprText };
   }
   return undefined;
+}
+
+/** A string with substitutions (a TS template, a Python f-string): its CQ codes, their values keeping the substitutions. */
+function templateMessage(base: Base, quasis: TextSource[], exprs: ExprSource[], whole: Range): OutgoingMessage | undefined {
+  if (base.autoEscape === 'unknown') return undefined;
+  const tpl = onebotSegmentsFromTemplate(quasis, exprs);
+  const plain = base.autoEscape === true || (tpl.ok && tpl.segments.every((x) => x.type === 'text'));
+  const textValue: OnebotValue = { kind: 'template', quasis: quasis.map((q) => q.text), exprs: exprs.map((x) => x.text) };
+  const segments: OnebotSegment[] = base.autoEscape === true ? [{ type: 'text', data: { text: textValue }, typeRange: whole, range: whole }] : tpl.segments.map((x) => ({ ...x, typeRange: whole, range: whole }));
+  if (plain) {
+    const result = convertMessage(segments);
+    return { ...base, form: 'plain', written: segments.map((segment) => ({ segment, milky: false })), complete: true, result, parts: result.parts };
+  }
+  const result = convertMessageOfTemplate(quasis, exprs);
+  return { ...base, form: 'template', written: [], complete: true, result, parts: result.parts };
+}
+
+/**
+ * A Python message: a string literal (CQ codes parsed as NapCat parses them) or an f-string (its
+ * substitutions become values). A value known only at run time has no Python helper: not read here.
+ */
+function pyMessage(base: Base, prop: PropInfo, text: string): OutgoingMessage | undefined {
+  const v = readPyString(text, prop.valueStart, prop.valueEnd);
+  if (!v) return undefined;
+  if (v.kind === 'string') return stringMessage(base, v.src, v.quote);
+  const msg = templateMessage(base, v.quasis, v.exprs, v.whole);
+  // A substitution that cannot move into new code (`{x!r}`, a format spec) leaves the message to a person.
+  return msg && { ...msg, quote: v.quote, fquote: v.quote, complete: msg.complete && v.movable };
 }
 
 function calleeText(r: TsReader, c: TS.CallExpression): string | undefined {

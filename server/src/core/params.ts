@@ -2,7 +2,7 @@ import { milkyEntry, type FieldMap, type NapcatEntry, type ParamMap, type Scalar
 import type { Edit } from './edits';
 import type { OutgoingMessage } from './message';
 import type { Literal, ObjectInfo, PropInfo } from './scan/types';
-import { cqHelperCall, cqHelperSource, hasCqHelper, plainTextSegmentsOf, renderSegmentsJson, renderSegmentsTs, type MilkySegmentValue } from './segments';
+import { cqHelperCall, cqHelperSource, hasCqHelper, plainTextSegmentsOf, renderSegmentsJson, renderSegmentsPy, renderSegmentsTs, type MilkySegmentValue } from './segments';
 
 /** A step of a migration that a person has to do: nothing is guessed. */
 export interface ManualStep {
@@ -93,7 +93,7 @@ export function messageEdits(msg: OutgoingMessage, text: string, eol: string, la
   const write = (newText: string): Edit => ({ start: value.start, end: value.end, newText: msg.prop.shorthand ? `${msg.prop.key}: ${newText}` : newText });
   if (msg.form === 'runtime') {
     const expr = msg.runtimeExpr ?? '';
-    if (msg.autoEscape === 'unknown' || msg.syntax === 'json') return null;
+    if (msg.autoEscape === 'unknown' || msg.syntax !== 'ts') return null;
     if (msg.autoEscape === true) return [write(renderSegmentsTs(plainTextSegmentsOf(expr), msg.quote))];
     const edits = [write(cqHelperCall(expr))];
     if (!hasCqHelper(text)) {
@@ -105,6 +105,7 @@ export function messageEdits(msg: OutgoingMessage, text: string, eol: string, la
   if (!msg.complete || !msg.result || !msg.result.ok || msg.autoEscape === 'unknown') return null;
   const render = (segments: readonly MilkySegmentValue[]): string | null => {
     if (msg.syntax === 'ts') return renderSegmentsTs(segments, msg.quote);
+    if (msg.syntax === 'py') return renderSegmentsPy(segments, msg.quote, msg.fquote);
     const j = renderSegmentsJson(segments);
     return j.ok ? spacedJson(JSON.parse(j.text)) : null;
   };

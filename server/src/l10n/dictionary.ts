@@ -107,6 +107,8 @@ export interface Dictionary {
     dataMoved: string;
     messageData: string;
     fixMoves: string;
+    /** An aiocqhttp decorator: there is no Milky adapter to move it to. */
+    decorator: string;
     byHand(steps: string): string;
     reason: Record<'not-emitted' | 'no-anonymous' | 'not-a-message' | 'no-sent-message' | 'no-friend-add' | 'no-lucky-king' | 'no-honor' | 'no-title-change' | 'no-input-status' | 'no-profile-like' | 'no-gray-tip' | 'no-card-change' | 'no-online-file' | 'no-client-status' | 'no-lifecycle' | 'no-heartbeat', string>;
     /** A step by hand of a block that cannot move: `field` (formatted, may be ''), `to` (formatted Milky paths or event types). */
@@ -164,6 +166,8 @@ export interface Dictionary {
     fixed: string;
     /** An SDK method call: reported, not rewritten. */
     notRewritten: string;
+    /** A string NoneBot's v11 adapter parses; `factory` is a Milky adapter factory (formatted), '' when none fits. */
+    nonebotMessage(factory: string): string;
     hover: {
       title(napcat: string, milky: string): string;
       onebot: string;

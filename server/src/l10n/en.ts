@@ -105,6 +105,7 @@ export const en: Dictionary = {
     dataMoved: ' Milky puts the event\'s fields under `data` (`data.group_id`, `data.user_id` …).',
     messageData: ' A Milky message event carries `data.peer_id`, `data.sender_id`, `data.message_seq` and `data.segments`; there is no `raw_message`.',
     fixMoves: ' The fix migrates the whole guarded block (test and reads together).',
+    decorator: ' This is an aiocqhttp decorator, and aiocqhttp has no Milky adapter: subscribe the handler with a Milky client by hand (not rewritten).',
     byHand: (steps) => ` By hand (the block is left unchanged: a half-migrated handler reads \`undefined\`): ${steps}.`,
     reason: {
       'not-emitted': 'NapCat does not emit it',
@@ -198,6 +199,7 @@ export const en: Dictionary = {
     },
     fixed: ' The fix converts it.',
     notRewritten: ' This SDK call is not rewritten automatically.',
+    nonebotMessage: (factory) => ` NoneBot's Milky adapter sends a string as a single text segment, so this CQ code would arrive as literal text without any error. By hand: build the message from the \`MessageSegment\` factories of \`nonebot.adapters.milky\`${factory ? ` (${factory})` : ''}.`,
     hover: {
       title: (napcat, milky) => `**OneBot segment \`${napcat}\`** → **Milky ${milky}**`,
       onebot: 'OneBot field',

@@ -122,6 +122,7 @@ function eventMessage(f: EventFinding, text: string, locale: Locale): string {
     s += f.milky.includes('message_receive') || f.milky.includes('message_recall') ? t.event.messageData : t.event.dataMoved;
   }
   const plan = eventPlanOf(f, text);
+  if (f.decorator) s += t.event.decorator;
   if (plan?.edits.length) s += t.event.fixMoves;
   else if (plan?.manual.length) s += t.event.byHand(t.clauses(plan.manual.map((x) => eventStepText(x, locale))));
   return s;
@@ -151,6 +152,9 @@ export function renamedFields(napcat: string): string[] {
   return Object.entries(rule.fields).filter(([k, f]) => f.milky !== null && f.milky !== k).map(([k, f]) => `${code(k)} → ${code(f.milky ?? '')}`);
 }
 
+/** Milky segment types that nonebot-adapter-milky's MessageSegment builds under the same name (python-parsers.md). */
+const MILKY_ADAPTER_FACTORIES: ReadonlySet<string> = new Set(['text', 'mention', 'mention_all', 'face', 'reply', 'image', 'record', 'video', 'forward', 'light_app']);
+
 function segmentMessage(f: SegmentFinding, text: string, locale: Locale): string {
   const t = dictionary(locale);
   if (f.runtime) return t.segment.runtime(code(`${CQ_HELPER_NAME}(…)`));
@@ -161,7 +165,7 @@ function segmentMessage(f: SegmentFinding, text: string, locale: Locale): string
   else if (f.problem === 'dynamic-cq' || f.problem === 'unknown-type' || !f.milky.length) s = '';
   // `qq=all` → mention_all: no field carries over.
   else s = t.segment.becomes(code(f.napcat), t.list(f.milky.map(code)), rule?.split && f.milky.includes(rule.split.milky) ? '' : t.list(renamedFields(f.napcat)));
-  if (f.form === 'cq' || f.form === 'template') s += t.segment.inCqString;
+  if ((f.form === 'cq' || f.form === 'template') && !f.via) s += t.segment.inCqString;
   if (f.form === 'builder') s += t.segment.builder(code(`Structs.${f.napcat}`));
   const p = f.problem;
   if (p && p !== 'no-milky-segment') {
@@ -174,7 +178,8 @@ function segmentMessage(f: SegmentFinding, text: string, locale: Locale): string
         s += t.segment.problem[p];
     }
   }
-  if (!p) s += fixesFor(f, text).length ? t.segment.fixed : f.site.callSite === 'method' || f.site.callSite === 'camel' ? t.segment.notRewritten : '';
+  if (f.via === 'nonebot-message') s += t.segment.nonebotMessage(f.milky.length === 1 && MILKY_ADAPTER_FACTORIES.has(f.milky[0]) ? code(`MessageSegment.${f.milky[0]}(…)`) : '');
+  else if (!p) s += fixesFor(f, text).length ? t.segment.fixed : f.site.callSite === 'method' || f.site.callSite === 'camel' ? t.segment.notRewritten : '';
   return s.trim();
 }
 

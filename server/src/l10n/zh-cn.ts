@@ -105,6 +105,7 @@ export const zhCn: Dictionary = {
     dataMoved: ' Milky 把事件字段放在 `data` 下（`data.group_id`、`data.user_id` 等）。',
     messageData: ' Milky 的消息事件提供 `data.peer_id`、`data.sender_id`、`data.message_seq` 和 `data.segments`，没有 `raw_message`。',
     fixMoves: ' 自动修复会整体迁移这个受判断保护的代码块（判断和读取一起改）。',
+    decorator: ' 这是 aiocqhttp 的装饰器，而 aiocqhttp 没有 Milky 适配器：请手动用 Milky 客户端订阅这个处理函数（不会自动改写）。',
     byHand: (steps) => ` 需手动处理（该代码块保持不变：只迁移一半的处理函数会读到 \`undefined\`）：${steps}。`,
     reason: {
       'not-emitted': 'NapCat 不上报该事件',
@@ -198,6 +199,7 @@ export const zhCn: Dictionary = {
     },
     fixed: ' 修复会自动转换它。',
     notRewritten: ' 这个 SDK 调用不会被自动改写。',
+    nonebotMessage: (factory) => ` NoneBot 的 Milky 适配器把字符串当作一个文本段发送，这个 CQ 码会原样作为文字发出，且不会报错。请手动改用 \`nonebot.adapters.milky\` 的 \`MessageSegment\` 工厂方法构造消息${factory ? `（${factory}）` : ''}。`,
     hover: {
       title: (napcat, milky) => `**OneBot 消息段 \`${napcat}\`** → **Milky ${milky}**`,
       onebot: 'OneBot 字段',

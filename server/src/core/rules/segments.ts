@@ -1,5 +1,6 @@
-import type { SegmentFinding } from '../findings';
-import { outgoingMessage } from '../message';
+import type { Finding, SegmentFinding } from '../findings';
+import { outgoingMessage, type OutgoingMessage } from '../message';
+import type { Site } from '../scan/types';
 import type { SegmentResult } from '../segments';
 import type { SiteRule } from './types';
 
@@ -10,7 +11,11 @@ import type { SiteRule } from './types';
  */
 export const segmentRule: SiteRule = (site, text, out) => {
   const msg = outgoingMessage(site, text);
-  if (!msg) return;
+  if (msg) segmentFindingsOf(msg, site, text, out);
+};
+
+/** The segment findings of one outgoing message read at `site`. */
+export function segmentFindingsOf(msg: OutgoingMessage, site: Site, text: string, out: Finding[]): void {
   const common = { form: msg.form, param: msg.param, site } as const;
   if (msg.form === 'runtime') {
     // An SDK method or Koishi call is never rewritten: no helper to wrap a run-time string in.
@@ -45,7 +50,7 @@ export const segmentRule: SiteRule = (site, text, out) => {
     if (msg.autoEscape === true) f.autoEscape = true;
     out.push(f);
   }
-};
+}
 
 function problemOf(p: SegmentResult, mixedForward: boolean): Pick<SegmentFinding, 'problem' | 'field'> {
   if (!p.ok) return p.field ? { problem: p.reason, field: p.field } : { problem: p.reason };

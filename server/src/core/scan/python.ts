@@ -10,6 +10,7 @@ import { anyOffsetIn, candidateOffsets, milkyNames, resolveNapcat } from '../cat
 import { exceedsNesting, MAX_NESTING } from '../nesting';
 import { lineStarts, positionAt } from '../text';
 import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
+import { PY_FILE_PREFILTER, scanPythonFile } from './pythonFile';
 import type { Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
 
 // ---- what the scanner needs from a parser --------------------------------------------------------
@@ -128,7 +129,9 @@ export function scanPython(text: string, options: PyScanOptions = {}): PyScan {
   const parser = options.pythonParser ?? registered;
   if (!parser) return { sites: [], syntaxError: registeredProblem ?? 'the Python parser is not loaded', fatal: true };
   const offsets = candidateOffsets(text);
-  if (offsets.length === 0 && !options.alwaysParse && !options.previousTree && !options.keepTree) return { sites: [] };
+  // Decorators and framework messages carry no action name: their own prefilter decides.
+  const fileFacts = PY_FILE_PREFILTER.test(text);
+  if (offsets.length === 0 && !fileFacts && !options.alwaysParse && !options.previousTree && !options.keepTree) return { sites: [] };
   if (exceedsNesting(text)) return { sites: [], syntaxError: `too deeply nested (over ${MAX_NESTING} levels)`, fatal: true };
   let tree: PyTree | null;
   try {
@@ -146,7 +149,9 @@ export function scanPython(text: string, options: PyScanOptions = {}): PyScan {
   const root = tree.rootNode;
   const syntaxError = root.hasError ? describeError(root, text, toUtf16) : undefined;
   if (syntaxError && !options.tolerant) return done({ sites: [], syntaxError });
-  if (offsets.length === 0) return done({ sites: [], syntaxError });
+  const python = fileFacts ? scanPythonFile(root, text, toUtf16) : undefined;
+  const facts = python ? { python } : {};
+  if (offsets.length === 0) return done({ sites: [], syntaxError, ...facts });
   let sites: Site[];
   try {
     sites = new PySiteFinder(text, offsets, toUtf16).run(root);
@@ -154,7 +159,7 @@ export function scanPython(text: string, options: PyScanOptions = {}): PyScan {
     if (e instanceof RangeError) return done({ sites: [], syntaxError: 'too deeply nested to analyze', fatal: true });
     throw e;
   }
-  return done({ sites, syntaxError });
+  return done({ sites, syntaxError, ...facts });
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { PyFileFacts } from './pythonFile';
+
 /** What a scanner reports: places where an action name is used, with the context the analyzer needs. */
 
 export type CallSite = 'string' | 'action' | 'key' | 'url' | 'method' | 'camel' | 'frame';
@@ -76,6 +78,8 @@ export function paramsObject(site: Site): ObjectInfo | undefined {
 
 export interface ScanResult {
   sites: Site[];
+  /** Python: decorators and framework messages, which have no action name (scan/pythonFile.ts). */
+  python?: PyFileFacts;
   /** Set when the text cannot be parsed; no sites then. */
   syntaxError?: string;
   /** The parser itself could not cope (too deeply nested, threw): nothing can be analyzed. */

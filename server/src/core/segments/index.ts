@@ -7,4 +7,5 @@ export * from './convert';
 export * from './sources';
 export * from './message';
 export * from './render';
+export * from './renderPy';
 export * from './helper';

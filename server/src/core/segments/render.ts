@@ -28,7 +28,7 @@ function templatePart(s: string): string {
 }
 
 /** Does the expression have a comma at its top level (so it needs parentheses as a value)? */
-function topLevelComma(expr: string): boolean {
+export function topLevelComma(expr: string): boolean {
   let depth = 0;
   let quote: string | null = null;
   for (let i = 0; i < expr.length; i++) {
