@@ -61,6 +61,12 @@ describe('framework: flagged forms', () => {
     assert.equal(fixed(text), 'from nonebot.adapters.milky.event import GroupMessageEvent, GroupAdminChangeEvent\n\nasync def h(e: GroupMessageEvent | GroupAdminChangeEvent) -> None:\n    pass\n');
   });
 
+  test('uses in an f-string, a raise, an except tuple and a keyword value are followed', () => {
+    const text = 'from nonebot.adapters.onebot.v11.exception import OneBotV11AdapterException, ActionFailed\ntry:\n    raise OneBotV11AdapterException\nexcept (OneBotV11AdapterException, ActionFailed) as e:\n    log(f"{OneBotV11AdapterException.__name__}", kind=OneBotV11AdapterException)\n';
+    assert.equal(fw(text).filter((f) => f.use).length, 4);
+    assert.equal(fixed(text), text.replace('onebot.v11.exception', 'milky.exception').replaceAll('OneBotV11AdapterException', 'MilkyAdapterException'));
+  });
+
   test('an alias is renamed at the import only; the uses keep the alias', () => {
     const text = 'from nonebot.adapters.onebot.v11 import GroupDecreaseNoticeEvent as Leave\n\nasync def h(e: Leave):\n    pass\n';
     assert.deepEqual(brief(text), ['import:nonebot.adapters.onebot.v11→nonebot.adapters.milky.event', 'name:GroupDecreaseNoticeEvent→GroupMemberDecreaseEvent']);

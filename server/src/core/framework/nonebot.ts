@@ -5,6 +5,7 @@
  * hangs on it into one all-or-nothing plan: the import, the renamed names at every use, the
  * factory calls. Pure: the caller hands in the root node.
  */
+import { anyOffsetIn } from '../catalog';
 import { V11_MODULE, nonebotFactory, nonebotName, type FactoryReason, type NameReason } from '../catalog/nonebot';
 import type { PyNode } from '../scan/python';
 
@@ -83,7 +84,7 @@ const LOAD_PARENTS = new Set([
   'type', 'argument_list', 'subscript', 'binary_operator', 'tuple', 'list', 'set', 'generic_type', 'type_parameter',
   'union_type', 'expression_list', 'parenthesized_expression', 'return_statement', 'comparison_operator',
   'boolean_operator', 'conditional_expression', 'not_operator', 'call', 'decorator', 'expression_statement',
-  'except_clause', 'as_pattern', 'unary_operator', 'await',
+  'except_clause', 'as_pattern', 'unary_operator', 'await', 'interpolation', 'raise_statement', 'yield', 'assert_statement',
 ]);
 
 type Pos = (n: PyNode) => number;
@@ -102,26 +103,47 @@ export function scanNoneBot(root: PyNode, text: string, start: Pos, end: Pos): N
   const src = (n: PyNode) => text.slice(start(n), end(n));
   const imports: NbImport[] = [];
   const idents: { node: PyNode; parent: PyNode; grand: PyNode | undefined; inImport: number }[] = [];
-  const words = new Set<string>();
+  const calls: PyNode[] = [];
   const strings: string[] = [];
-  const walk = (n: PyNode, parent: PyNode | undefined, grand: PyNode | undefined, inImport: number, inDoc = false): void => {
+  // Two pruned walks, like the site scanner's: a subtree is entered only when one of the offsets lies in it
+  // (reading nodes costs calls into wasm). First the v11 imports, then the places their names occur.
+  const offsetsOf = (re: RegExp): number[] => { const out: number[] = []; for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index); return out; };
+  const walk = (n: PyNode, bound: number, offsets: readonly number[], pass: 1 | 2, parent: PyNode | undefined, grand: PyNode | undefined, inImport: number, inDoc: boolean): void => {
     const type = n.type;
-    if (type === 'comment') return;
-    // A string alone as a statement (a docstring) is prose: naming a class there is no reference.
-    if (type === 'expression_statement' && n.childCount === 1 && n.child(0)?.type === 'string') inDoc = true;
-    if (type === 'identifier') {
-      if (parent) idents.push({ node: n, parent, grand, inImport });
-      words.add(src(n));
-      return;
+    if (type === 'comment' || !anyOffsetIn(offsets, start(n), bound)) return;
+    if (type === 'import_from_statement' || type === 'import_statement') {
+      if (pass === 1) { const imp = readImport(n, text, src, start, end); if (imp) imports.push(imp); return; }
+      const s = start(n);
+      inImport = imports.findIndex((x) => x.start === s);
+      if (inImport < 0) inImport = -2;
     }
-    if (type === 'string_content') { if (!inDoc) strings.push(src(n)); return; }
-    if ((type === 'import_from_statement' || type === 'import_statement') && inImport < 0) {
-      const imp = readImport(n, text, src, start, end);
-      if (imp) { imports.push(imp); inImport = imports.length - 1; } else inImport = -2;
+    if (pass === 2) {
+      // A string alone as a statement (a docstring) is prose: naming a class there is no reference.
+      if (type === 'expression_statement' && n.childCount === 1 && n.child(0)?.type === 'string') inDoc = true;
+      if (type === 'identifier') { if (parent) idents.push({ node: n, parent, grand, inImport }); return; }
+      if (type === 'call') calls.push(n);
+      if (type === 'string_content') { if (!inDoc) strings.push(src(n)); return; }
     }
-    for (const c of kids(n)) walk(c, n, parent, inImport, inDoc);
+    const cs = kids(n);
+    for (let k = 0; k < cs.length; k++) walk(cs[k], k + 1 < cs.length ? start(cs[k + 1]) : bound, offsets, pass, n, parent, inImport, inDoc);
   };
-  walk(root, undefined, undefined, -1);
+  walk(root, text.length, offsetsOf(/nonebot\.adapters\.onebot\.v11\b/g), 1, undefined, undefined, -1, false);
+  // Where the names that matter start: the locals the imports bind and the Milky names they would take.
+  const interesting = new Set<string>();
+  for (const imp of imports) {
+    if (imp.alias) interesting.add(imp.alias);
+    for (const n of imp.names) {
+      interesting.add(n.local);
+      const t = nonebotName(n.name);
+      if (t && t.milky.length === 1) interesting.add(t.milky[0]);
+    }
+  }
+  const names = interesting.size ? offsetsOf(new RegExp(`(?<![\\w])(?:${[...interesting].join('|')})(?![\\w])`, 'g')) : [];
+  walk(root, text.length, names, 2, undefined, undefined, -1, false);
+  const at = new Set(names);
+  const words = new Set<string>();
+  const read = idents.filter((x) => at.has(start(x.node)));
+  for (const x of read) words.add(src(x.node));
   const uses: NbUse[] = [];
   const unsafe = new Map<number, { name: string; reason: FrameworkReason }[]>();
   const block = (i: number, name: string, reason: FrameworkReason) => {
@@ -137,7 +159,7 @@ export function scanNoneBot(root: PyNode, text: string, start: Pos, end: Pos): N
   });
   for (const [local, b] of locals) if (b === null) imports.forEach((imp, i) => { if (imp.names.some((n) => n.local === local) || imp.alias === local) block(i, local, 'rebound'); });
   const factoryAt = new Map<number, NbUse & { call: PyNode }>();
-  for (const { node, parent, grand, inImport } of idents) {
+  for (const { node, parent, grand, inImport } of read) {
     const local = src(node);
     const b = locals.get(local);
     if (!b) continue;
@@ -196,7 +218,7 @@ export function scanNoneBot(root: PyNode, text: string, start: Pos, end: Pos): N
     if (strings.some((s) => re.test(s))) block(b.imp, local, 'rebound');
   }
   const factories: NbFactoryCall[] = [];
-  collectFactories(root, factoryAt, factories, text, src, start, end);
+  collectFactories(calls, factoryAt, factories, text, src, start, end);
   // A new local name that the file already uses for something else.
   imports.forEach((imp, i) => {
     if (imp.form !== 'from') return;
@@ -252,10 +274,10 @@ function readImport(n: PyNode, text: string, src: (n: PyNode) => string, start: 
 }
 
 /** The calls whose callee is a recorded `MessageSegment.<name>` attribute. */
-function collectFactories(root: PyNode, at: Map<number, NbUse & { call: PyNode }>, out: NbFactoryCall[], text: string, src: (n: PyNode) => string, start: Pos, end: Pos): void {
+function collectFactories(calls: readonly PyNode[], at: Map<number, NbUse & { call: PyNode }>, out: NbFactoryCall[], text: string, src: (n: PyNode) => string, start: Pos, end: Pos): void {
   if (!at.size) return;
-  const visit = (n: PyNode): void => {
-    if (n.type === 'call') {
+  for (const n of calls) {
+    {
       const fn = n.childForFieldName('function');
       const attr = fn?.type === 'attribute' ? fn.childForFieldName('attribute') : null;
       const use = attr ? at.get(start(attr)) : undefined;
@@ -269,14 +291,12 @@ function collectFactories(root: PyNode, at: Map<number, NbUse & { call: PyNode }
         else {
           const r = rewriteFactory(f.args, factory, kids(args).filter((c) => c.type !== '(' && c.type !== ')' && c.type !== ','), text, src, args);
           // Already what Milky takes (`text("hi")`): nothing to say.
-          if ('text' in r && r.text === text.slice(base.start, base.argsEnd)) { for (const c of kids(n)) visit(c); return; }
+          if ('text' in r && r.text === text.slice(base.start, base.argsEnd)) continue;
           out.push({ ...base, milky: r.milky ?? f.milky, ...('text' in r ? { rewrite: r.text } : { reason: r.reason }) });
         }
       }
     }
-    for (const c of kids(n)) visit(c);
-  };
-  visit(root);
+  }
 }
 
 type Rewrite = { text: string; milky?: readonly string[] } | { reason: FrameworkReason; milky?: readonly string[] };
