@@ -8,6 +8,7 @@ import { buildCatalog } from './catalog-build.mjs';
 import { renderArtifacts } from './artifacts.mjs';
 import { buildSegmentTable } from './segments-build.mjs';
 import { buildEvents, buildResults, renderEvents } from './events-build.mjs';
+import { buildNoneBot } from './nonebot-build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -27,6 +28,8 @@ outputs['server/src/core/catalog/segments.generated.json'] = JSON.stringify(segm
 outputs['server/src/core/catalog/events.generated.json'] = renderEvents(buildEvents());
 // Result shapes Milky changed (list wrappers, renamed fields), for the transport hints.
 outputs['server/src/core/catalog/results.generated.json'] = JSON.stringify(await buildResults(), null, 1) + '\n';
+// NoneBot: the v11 adapter's names → nonebot-adapter-milky's (imports, event classes, factories, Bot methods).
+outputs['server/src/core/catalog/nonebot.generated.ts'] = buildNoneBot(catalog);
 const stale = [];
 for (const [rel, text] of Object.entries(outputs)) {
   const file = path.join(root, rel);

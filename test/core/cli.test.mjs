@@ -104,7 +104,7 @@ describe('--format json shape', () => {
   });
 
   test('summary counts', () => {
-    assert.deepEqual(res.out.summary, { files: 4, findings: 5, mapped: 1, ambiguous: 1, 'no-counterpart': 1, 'same-name': 1, 'milky-params': 0, segment: 1, event: 0, transport: 0 });
+    assert.deepEqual(res.out.summary, { files: 4, findings: 5, mapped: 1, ambiguous: 1, 'no-counterpart': 1, 'same-name': 1, 'milky-params': 0, segment: 1, event: 0, transport: 0, framework: 0 });
   });
 
   test('exit code 1: a Warning finding', () => {

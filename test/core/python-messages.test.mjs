@@ -15,7 +15,9 @@ before(async () => {
   core.setPythonParser(parser);
 });
 
-const facts = (text) => core.analyze(text, PY).map((f) => [f.kind, f.napcat, text.slice(f.start, f.end), [...(f.milky ?? [])].join('|'), f.form ?? null, f.problem ?? f.via ?? f.decorator ?? null]);
+// The NoneBot import's own finding (kind `framework`) is another rule's: these tests read messages and events.
+const findings = (text) => core.analyze(text, PY).filter((f) => f.kind !== 'framework');
+const facts = (text) => findings(text).map((f) => [f.kind, f.napcat, text.slice(f.start, f.end), [...(f.milky ?? [])].join('|'), f.form ?? null, f.problem ?? f.via ?? f.decorator ?? null]);
 const fixText = (text) => core.applyEdits(text, core.planFixes(core.analyze(text, PY), text, { languageId: PY }).edits);
 
 /** Every ERROR or MISSING node of a parse (a fix must never add one). */
@@ -154,7 +156,7 @@ describe('python messages: NoneBot v11 strings', () => {
     const got = facts(text);
     assert.deepEqual(got.map((f) => [f[1], f[2], f[4], f[5]]), [['at', 'at', 'cq', 'nonebot-message'], ['face', 'face', 'cq', 'nonebot-message'], ['at', 'at', 'template', 'nonebot-message'], ['image', 'image', 'cq', 'nonebot-message']]);
     assert.equal(fixText(text), text);
-    const [first] = core.analyze(text, PY);
+    const [first] = findings(text);
     assert.equal(core.fixesFor(first, text).length, 0);
     assert.match(core.findingMessage(first, text, 'en'), /MessageSegment\.mention\(…\)/);
     assert.match(core.findingMessage(first, text, 'zh-cn'), /MessageSegment/);

@@ -37,7 +37,7 @@ export function toJsonFindings(text: string, findings: Finding[], locale: Locale
 /** Where the finding sits, for the JSON contract: a site's call form, an event literal's form, a transport hint's code. */
 function callSiteOf(f: Finding): string {
   if (hasSite(f)) return f.site.callSite;
-  return f.kind === 'event' ? f.form : f.code;
+  return f.kind === 'event' || f.kind === 'framework' ? f.form : f.code;
 }
 
 export function summarize(files: FileReport[]): Record<string, number> {
@@ -87,6 +87,7 @@ const ruleText: Record<Kind, string> = {
   segment: 'OneBot message segment or CQ code that changes in Milky 1.2',
   event: 'OneBot 11 event discriminator or event name (Milky has event_type and data)',
   transport: 'NapCat transport, envelope or result shape that Milky changed',
+  framework: 'NoneBot2 name of the OneBot V11 adapter (import, event class, MessageSegment factory) that nonebot-adapter-milky renames',
 };
 
 export interface Colors { dim(s: string): string; bold(s: string): string; yellow(s: string): string; red(s: string): string; cyan(s: string): string; green(s: string): string }

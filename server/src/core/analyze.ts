@@ -5,7 +5,9 @@ import { hasSite, type Finding } from './findings';
 import { findingsOfSites } from './rules';
 import { fileRulesApply, findingsOfFile } from './rules/file';
 import { findingsOfPythonFile } from './rules/pythonFile';
-import { isJsonLanguage } from '../shared/languages';
+import { frameworkFindings } from './rules/framework';
+import { NONEBOT_PREFILTER, type NoneBotScan } from './framework/nonebot';
+import { isJsonLanguage, isPythonLanguage } from '../shared/languages';
 import { scanText, type ReportOptions, type ScanOptions } from './scan';
 import type { ScanResult, Site } from './scan/types';
 import type { TsScan } from './scan/typescript';
@@ -48,9 +50,12 @@ export function finishFindings(text: string, findings: Finding[], sites: readonl
 }
 
 /** Stage 3: the site rules' findings and the file rules' (these need the whole tree: events, transport). */
-export function findingsOfScan(text: string, result: TsScan, languageId: string): Finding[] {
+export function findingsOfScan(text: string, result: TsScan & { nonebot?: NoneBotScan }, languageId: string): Finding[] {
   const own = findingsOfSites(result.sites, text);
-  const file = result.python ? findingsOfPythonFile(result.python, text, languageId) : findingsOfFile(result.sourceFile, text, languageId);
+  // Python's file facts come from its own scanner (decorators, framework messages, NoneBot imports); TS/JS's rules read the tree.
+  const file = isPythonLanguage(languageId)
+    ? [...(result.python ? findingsOfPythonFile(result.python, text, languageId) : []), ...(result.nonebot ? frameworkFindings(result.nonebot, text) : [])]
+    : findingsOfFile(result.sourceFile, text, languageId);
   return file.length ? [...own, ...file] : own;
 }
 
@@ -63,7 +68,8 @@ export function analysisOfScan(text: string, result: TsScan, options: AnalyzeOpt
 
 /** Text that only file rules can find something in (event code, a transport) must be parsed even without an action name. */
 export function scanOptionsFor<T extends ScanOptions>(text: string, languageId: string, options: T): T {
-  return !options.alwaysParse && !isJsonLanguage(languageId) && fileRulesApply(text) ? { ...options, alwaysParse: true } : options;
+  const fileRules = (!isJsonLanguage(languageId) && fileRulesApply(text)) || (isPythonLanguage(languageId) && NONEBOT_PREFILTER.test(text));
+  return !options.alwaysParse && fileRules ? { ...options, alwaysParse: true } : options;
 }
 
 /** The core's one call: text in, facts out. */

@@ -4,6 +4,7 @@ import type { Site } from './scan/types';
 import type { Discriminator, MessageScene, MissingReason } from './catalog/events';
 import type { TransportHintCode } from './transport/scan';
 import type { SeveritySetting } from './severity';
+import type { FrameworkReason } from './framework/nonebot';
 
 interface FindingRange {
   /** UTF-16 offsets of the name as written. */
@@ -121,7 +122,33 @@ export interface TransportFinding extends FindingRange {
   helper?: CallHelperFacts;
 }
 
-export type Finding = ActionFinding | MilkyParamsFinding | SegmentFinding | EventFinding | TransportFinding;
+/**
+ * A NoneBot2 name of nonebot-adapter-onebot v11 (an import, a class or other name it binds, a
+ * `MessageSegment` factory call) and what nonebot-adapter-milky calls it. An import, its names'
+ * uses and its factory calls migrate together or not at all (`importAt` names that import).
+ */
+export interface FrameworkFinding extends FindingRange {
+  kind: 'framework';
+  framework: 'nonebot';
+  /** The import's module path, a name it binds (at the import or at a use), or a factory call. */
+  form: 'import' | 'name' | 'factory';
+  /** As written: the v11 module path, the v11 name, the factory's name. */
+  napcat: string;
+  /** The Milky module(s), name(s) or factory(s); empty when nonebot-adapter-milky has none. */
+  milky: readonly string[];
+  /** This name or call converts mechanically by itself (its import's plan may still be blocked). */
+  mechanical: boolean;
+  /** Why it does not, when it does not. */
+  reason?: FrameworkReason;
+  /** A name's use away from its import. */
+  use?: true;
+  /** Where the import this finding hangs on starts. */
+  importAt: number;
+  /** For an import: what stops the whole plan (names, factory calls, the statement itself); empty when nothing. */
+  blockers?: readonly { name: string; reason: FrameworkReason }[];
+}
+
+export type Finding = ActionFinding | MilkyParamsFinding | SegmentFinding | EventFinding | TransportFinding | FrameworkFinding;
 
 /** Findings that come from one scanned site (actions, Milky params); the file rules' have none. */
 export type SiteFinding = ActionFinding | MilkyParamsFinding | SegmentFinding;
@@ -131,7 +158,7 @@ export function isActionFinding(f: Finding): f is ActionFinding {
 }
 
 export function hasSite(f: Finding): f is SiteFinding {
-  return f.kind !== 'event' && f.kind !== 'transport';
+  return f.kind !== 'event' && f.kind !== 'transport' && f.kind !== 'framework';
 }
 
 /** The target a finding's fix goes to, when one is decided. */

@@ -3,7 +3,11 @@ import { napcatEntry } from './catalog';
 import { normalizeEdits, type Edit } from './edits';
 import { planEventFixes, type EventFixPlan, type EventStep } from './events/fix';
 import { scanEvents, type EventScan } from './events/scan';
-import { hasSite, isActionFinding, type ActionFinding, type EventFinding, type Finding, type SegmentFinding, type TransportFinding } from './findings';
+import { hasSite, isActionFinding, type ActionFinding, type EventFinding, type Finding, type FrameworkFinding, type SegmentFinding, type TransportFinding } from './findings';
+import { nonebot, nonebotName } from './catalog/nonebot';
+import { planNoneBot } from './framework/fix';
+import type { NoneBotScan } from './framework/nonebot';
+import { scanPython } from './scan/python';
 import { outgoingMessage } from './message';
 import { helperLangOf, messageEdits, migrateParams, removeProps, type HelperLang, type ManualStep } from './params';
 import { actionFindingAt } from './rules/actions';
@@ -12,7 +16,7 @@ import { paramsObject, type Site } from './scan/types';
 import { eolOf } from './text';
 
 /** What a fix does, so that its title can say it: rename to a target, add `/api/`, migrate params, convert only the message, or migrate an event block. */
-export type FixAction = 'rename' | 'api-prefix' | 'params' | 'event' | 'segments';
+export type FixAction = 'rename' | 'api-prefix' | 'params' | 'event' | 'segments' | 'framework';
 
 /** A step by hand of an event block that cannot move as a whole. */
 export interface EventManualStep {
@@ -102,6 +106,59 @@ function eventFixes(f: EventFinding, text: string): FixOption[] {
   return [{ target, action: 'event', edits, manual: [], automatic: true, shared: `event:${edits[0].start}:${edits.length}` }];
 }
 
+// ---- NoneBot: the plan of an import, computed from the text (one file at a time is cached) ----
+
+let lastNoneBot: { text: string; scan: NoneBotScan | undefined } | undefined;
+
+function noneBotScanOf(text: string): NoneBotScan | undefined {
+  if (lastNoneBot?.text !== text) lastNoneBot = { text, scan: scanPython(text, { alwaysParse: true, tolerant: true }).nonebot };
+  return lastNoneBot.scan;
+}
+
+/** The import's plan (import, uses, factory calls): one option shared by every finding of that import. */
+function frameworkFixes(f: FrameworkFinding, text: string): FixOption[] {
+  const scan = noneBotScanOf(text);
+  const i = scan ? scan.imports.findIndex((imp) => imp.start === f.importAt) : -1;
+  if (!scan || i < 0) return [];
+  const plan = planNoneBot(scan, i, text);
+  const edits = plan.edits.length ? disjointEdits(plan.edits) : undefined;
+  if (!edits || !inText(edits, text)) return [];
+  // The handlers now get Milky events: their fields are under `event.data` and named otherwise; that is left by hand.
+  const imp = scan.imports[i];
+  const names = imp.form === 'from' ? imp.names.map((n) => n.name) : scan.uses.filter((u) => u.imp === i).map((u) => u.name);
+  const events = [...new Set(names.map((n) => nonebotName(n)).filter((e) => e?.module === 'event').map((e) => e!.milky[0]))];
+  const manual: ManualStep[] = events.length ? [{ code: 'nonebot-event-data', field: events }] : [];
+  return [{ target: plan.modules.join(' | '), action: 'framework', edits, manual, automatic: true, shared: `framework:${f.importAt}` }];
+}
+
+/**
+ * `bot.<action>(…)` on a NoneBot v11 Bot: nonebot-adapter-milky's Bot has the Milky endpoint as a
+ * keyword-only method, so the attribute is renamed and the keywords migrate by the param map. The
+ * message stays as written (the method takes a str, a segment or a Message, not segment dicts);
+ * only CQ-free literal text means the same there. Anything left by hand keeps the fix from fix-all.
+ */
+function nonebotMethodFixes(f: ActionFinding, text: string, eol: string): FixOption[] {
+  const site = f.site;
+  const e = napcatEntry(f.napcat)!;
+  const obj = paramsObject(site);
+  const out: FixOption[] = [];
+  for (const target of nonebot.methods[f.napcat] ?? []) {
+    const decided = f.decidedBy !== undefined && f.preferred === target;
+    const pm = migrateParams(e, target, obj, text, eol, decided, undefined, 'ts');
+    const message = obj?.props.find((p) => e.params[target]?.fields[p.key]?.code === 'segments');
+    const sameText = !!message && message.value?.kind === 'string' && !message.value.value.includes('[CQ:');
+    const edits = pm.edits.filter((x) => !message || x.end <= message.valueStart || x.start >= message.valueEnd);
+    const manual: ManualStep[] = pm.manual.filter((m) => !(message && m.code === 'segments' && m.param === message.key));
+    if (message && !sameText) manual.push({ code: 'nonebot-message', param: message.key });
+    // Positional arguments or `**kwargs`: the keyword-only Milky method cannot be checked against them.
+    const positional = !obj || obj.open || text.slice(obj.start + 1, obj.props[0]?.propStart ?? obj.end - 1).trim() !== '';
+    if (target !== site.written) edits.unshift({ start: site.start, end: site.end, newText: target });
+    const action: FixAction = target !== site.written ? 'rename' : 'params';
+    if (edits.length && inText(edits, text)) out.push({ target, action, edits, manual, automatic: manual.length === 0 && !positional });
+  }
+  return out;
+}
+
 function helperFixes(f: TransportFinding, text: string): FixOption[] {
   const at = f.helper?.apiAt;
   if (at === undefined || at === null || at > text.length) return [];
@@ -140,6 +197,8 @@ export function fixesFor(f: Finding, text: string, eol = eolOf(text), lang: Help
   if (f.kind === 'segment') return segmentFixes(f, text, eol, lang);
   if (f.kind === 'event') return eventFixes(f, text);
   if (f.kind === 'transport') return helperFixes(f, text);
+  if (f.kind === 'framework') return frameworkFixes(f, text);
+  if (isActionFinding(f) && f.site.framework === 'nonebot' && f.site.callSite === 'method' && !f.site.definition) return nonebotMethodFixes(f, text, eol);
   if (!isActionFinding(f) || !rewritable(f.site)) return [];
   const site = f.site;
   const message = site.params ? outgoingMessage(site, text) : undefined;
@@ -169,7 +228,7 @@ export function fixesFor(f: Finding, text: string, eol = eolOf(text), lang: Help
  */
 export function automaticFix(f: Finding, options: FixOption[]): FixOption | undefined {
   // An event block that moves as a whole; a helper's `api/` only through planFixes (when its calls are renamed).
-  if (f.kind === 'event') return options[0];
+  if (f.kind === 'event' || f.kind === 'framework') return options[0];
   if (f.kind === 'segment') {
     // At a NapCat send: what the action's automatic fix would take; at a Milky send: the conversion.
     const action = actionFindingAt(f.site);

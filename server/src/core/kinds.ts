@@ -4,7 +4,7 @@ import type { SeveritySetting } from './severity';
 export const ACTION_KINDS = ['mapped', 'ambiguous', 'no-counterpart', 'same-name'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
-export const KINDS = [...ACTION_KINDS, 'milky-params', 'segment', 'event', 'transport'] as const;
+export const KINDS = [...ACTION_KINDS, 'milky-params', 'segment', 'event', 'transport', 'framework'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Per kind: the key under `napcatMilky.severity.` and the default severity of the contract. */
@@ -17,6 +17,7 @@ export const KIND_INFO: Record<Kind, { setting: string; severity: SeveritySettin
   segment: { setting: 'segment', severity: 'warning' },
   event: { setting: 'event', severity: 'warning' },
   transport: { setting: 'transport', severity: 'information' },
+  framework: { setting: 'framework', severity: 'warning' },
 };
 
 export const DEFAULT_SEVERITY = Object.fromEntries(KINDS.map((k) => [k, KIND_INFO[k].severity])) as Record<Kind, SeveritySetting>;

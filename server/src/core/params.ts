@@ -6,7 +6,7 @@ import { cqHelperCall, cqHelperSource, hasCqHelper, plainTextSegmentsOf, renderS
 
 /** A step of a migration that a person has to do: nothing is guessed. */
 export interface ManualStep {
-  code: 'lookup' | 'required' | 'segments' | 'uri' | 'constant' | 'drop' | 'unknown' | 'conflict' | 'rename' | 'transform' | 'transport' | 'value' | 'alias' | 'duplicate' | 'checker';
+  code: 'lookup' | 'required' | 'segments' | 'nonebot-message' | 'nonebot-event-data' | 'uri' | 'constant' | 'drop' | 'unknown' | 'conflict' | 'rename' | 'transform' | 'transport' | 'value' | 'alias' | 'duplicate' | 'checker';
   param?: string;
   field?: string | string[];
   value?: Scalar;

@@ -1,5 +1,5 @@
 /** Moves facts by a number of characters: the incremental engine reuses findings of unchanged text. */
-import { hasSite, type EventFinding, type Finding, type TransportFinding } from './findings';
+import { hasSite, type EventFinding, type Finding, type FrameworkFinding, type TransportFinding } from './findings';
 import type { ObjectInfo, ParamsArg, Site } from './scan/types';
 
 function shiftObject(o: ObjectInfo, d: number): ObjectInfo {
@@ -35,7 +35,8 @@ export function shiftFindings(findings: readonly Finding[], d: number, out: Find
 }
 
 /** A file rule's finding moved by d (with the helper facts of a transport finding). */
-function shiftFileFinding(f: EventFinding | TransportFinding, d: number): Finding {
+function shiftFileFinding(f: EventFinding | TransportFinding | FrameworkFinding, d: number): Finding {
+  if (f.kind === 'framework') return { ...f, start: f.start + d, end: f.end + d, importAt: f.importAt + d };
   if (f.kind === 'event' || !f.helper) return { ...f, start: f.start + d, end: f.end + d };
   const h = f.helper;
   return {

@@ -27,6 +27,7 @@ function title(t: Dictionary, option: FixOption, preferred: boolean): string {
     case 'params': return t.ui.migrateParams(option.target);
     case 'event': return t.event.fixTitle(option.target);
     case 'segments': return t.segment.fixTitle(option.target);
+    case 'framework': return t.framework.fixTitle(option.target);
     case 'rename': return preferred ? t.ui.migrateToPreferred(option.target) : t.ui.migrateTo(option.target);
   }
 }

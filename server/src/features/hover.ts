@@ -19,8 +19,8 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   if (finding) return { contents: { kind: 'markdown', value: napcatHover(finding, a.doc.getText(), locale) }, range: toRange(a.doc, finding.start, finding.end) };
   const segment = a.result.findings.find((f) => f.kind === 'segment' && f.start <= off && off <= f.end);
   if (segment?.kind === 'segment') return { contents: { kind: 'markdown', value: segmentHover(segment, a.doc.getText(), locale) }, range: toRange(a.doc, segment.start, segment.end) };
-  const other = a.result.findings.find((f) => (f.kind === 'event' || f.kind === 'transport') && f.start <= off && off <= f.end);
-  if (other && (other.kind === 'event' || other.kind === 'transport')) return { contents: { kind: 'markdown', value: fileFindingHover(other, a.doc.getText(), locale) }, range: toRange(a.doc, other.start, other.end) };
+  const other = a.result.findings.find((f) => (f.kind === 'event' || f.kind === 'transport' || f.kind === 'framework') && f.start <= off && off <= f.end);
+  if (other && (other.kind === 'event' || other.kind === 'transport' || other.kind === 'framework')) return { contents: { kind: 'markdown', value: fileFindingHover(other, a.doc.getText(), locale) }, range: toRange(a.doc, other.start, other.end) };
   const site = a.result.sites.find((s) => s.start <= off && off <= s.end && milkyNames.has(s.written));
   if (site) return { contents: { kind: 'markdown', value: milkyHover(site.written, locale) }, range: toRange(a.doc, site.start, site.end) };
   return null;

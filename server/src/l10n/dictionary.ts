@@ -1,3 +1,4 @@
+import type { FrameworkReason } from '../core/framework/nonebot';
 /** Every sentence the tools say, as one typed dictionary per language (en.ts, zh-cn.ts). */
 
 /** Arguments arrive formatted (names in backticks); a dictionary only puts them into sentences. */
@@ -7,6 +8,10 @@ export interface Dictionary {
   /** Joins clauses (steps, fields). */
   clauses(items: string[]): string;
   step: {
+    /** The handlers get Milky events (`classes`, formatted): fields under `event.data`, other names. */
+    nonebotEventData(classes: string): string;
+    /** The message of a NoneBot Milky method: text without CQ codes, a Milky MessageSegment or Message. */
+    nonebotMessage(param: string): string;
     lookup(p: string, f: string): string;
     required(f: string): string;
     segments(p: string): string;
@@ -38,6 +43,8 @@ export interface Dictionary {
     viaFrame(target: string): string;
     viaUrl(target: string): string;
     viaMethod(): string;
+    /** A method of a NoneBot v11 Bot: nonebot-adapter-milky's Bot has `endpoint` as a keyword-only method. */
+    viaNoneBotMethod(endpoint: string): string;
     viaCamel(written: string): string;
     notInNapcat(name: string): string;
     spelledAs(spelling: string): string;
@@ -179,5 +186,29 @@ export interface Dictionary {
       noFix: string;
       helper(helper: string): string;
     };
+  };
+  framework: {
+    /** The v11 import becomes `milky` (formatted Milky module paths). */
+    importBecomes(module: string, milky: string): string;
+    /** What keeps the import's plan from being applied: `items` is a formatted list of `name: reason`. */
+    blocked(items: string): string;
+    /** A name with one Milky name. */
+    nameBecomes(napcat: string, milky: string): string;
+    /** A name with several Milky names: a person chooses. */
+    nameChoose(napcat: string, options: string): string;
+    /** A name nonebot-adapter-milky does not have. */
+    nameNone(napcat: string): string;
+    /** An event class: its fields are under `event.data` in Milky. */
+    eventData: string;
+    factoryBecomes(napcat: string, milky: string): string;
+    factoryNone(napcat: string): string;
+    /** Why something is not rewritten (one clause). */
+    reason: Record<FrameworkReason, string>;
+    /** The import's plan applies (import, its names' uses and its factory calls together). */
+    fixed: string;
+    /** The plan of this finding's import is blocked. */
+    importBlocked: string;
+    hoverTitle: string;
+    fixTitle(target: string): string;
   };
 }

@@ -1,7 +1,7 @@
 /** Hover Markdown for NapCat and Milky names, rendered from the catalog, a finding's facts and a locale. */
 import { catalog, milkyEntry, napcatEntry } from '../core/catalog';
 import { fixesFor } from '../core/fix';
-import type { ActionFinding, EventFinding, SegmentFinding, TransportFinding } from '../core/findings';
+import type { ActionFinding, EventFinding, FrameworkFinding, SegmentFinding, TransportFinding } from '../core/findings';
 import { resultChange } from '../core/catalog/results';
 import { CQ_HELPER_NAME, segmentTable, typeRuleOf } from '../core/segments';
 import { MILKY_HOME, milkyDocUrl, NAPCAT_DOCS } from '../core/links';
@@ -92,12 +92,12 @@ function returnsLines(napcat: string, locale: Locale): string[] {
 }
 
 /** Hover for an event literal or a transport finding: its message, and what the fix does. */
-export function fileFindingHover(f: EventFinding | TransportFinding, text: string, locale: Locale): string {
+export function fileFindingHover(f: EventFinding | TransportFinding | FrameworkFinding, text: string, locale: Locale): string {
   const t = dictionary(locale);
-  const title = f.kind === 'event' ? t.event.hoverTitle : t.transport.hoverTitle;
+  const title = f.kind === 'event' ? t.event.hoverTitle : f.kind === 'framework' ? t.framework.hoverTitle : t.transport.hoverTitle;
   const lines = [`**${title} \`${f.napcat}\`**${f.milky.length ? ` → ${f.milky.map(code).join(' | ')}` : ''}`, '', findingMessage(f, text, locale)];
   const option = fixesFor(f, text)[0];
-  if (option && f.kind === 'event') lines.push('', t.hover.quickFix(option.target, option.edits.length));
+  if (option && (f.kind === 'event' || f.kind === 'framework')) lines.push('', t.hover.quickFix(option.target, option.edits.length));
   lines.push('', `[Milky](${MILKY_HOME})`);
   return lines.join('\n');
 }

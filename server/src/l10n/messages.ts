@@ -2,7 +2,7 @@
 import { catalog, milkyEntry, napcatEntry } from '../core/catalog';
 import { eventPlanOf, fixesFor, stepsAfterPreferredFix, type FixStep } from '../core/fix';
 import type { EventStep } from '../core/events/fix';
-import type { ActionFinding, EventFinding, Finding, MilkyParamsFinding, SegmentFinding, TransportFinding } from '../core/findings';
+import type { ActionFinding, EventFinding, Finding, FrameworkFinding, MilkyParamsFinding, SegmentFinding, TransportFinding } from '../core/findings';
 import { CQ_HELPER_NAME, typeRuleOf } from '../core/segments';
 import { code, dictionary, type Dictionary, type Locale } from './index';
 
@@ -16,6 +16,8 @@ export function manualStepText(step: FixStep, locale: Locale): string {
     case 'lookup': return t.step.lookup(p, f);
     case 'required': return t.step.required(f);
     case 'segments': return t.step.segments(p);
+    case 'nonebot-message': return t.step.nonebotMessage(p);
+    case 'nonebot-event-data': return t.step.nonebotEventData(f);
     case 'uri': return t.step.uri(p, f);
     case 'constant': return t.step.constant(f, JSON.stringify(step.value));
     case 'drop': return t.step.drop(p);
@@ -36,7 +38,7 @@ function transportClause(f: ActionFinding, target: string | undefined, t: Dictio
   const site = f.site;
   if (site.frame) return t.finding.viaFrame(endpoint);
   if (site.callSite === 'url' && !site.apiPrefix) return t.finding.viaUrl(endpoint);
-  if (site.callSite === 'method') return t.finding.viaMethod();
+  if (site.callSite === 'method') return site.framework === 'nonebot' ? t.finding.viaNoneBotMethod(endpoint) : t.finding.viaMethod();
   if (site.callSite === 'camel') return t.finding.viaCamel(site.written);
   return '';
 }
@@ -183,6 +185,24 @@ function segmentMessage(f: SegmentFinding, text: string, locale: Locale): string
   return s.trim();
 }
 
+/** A NoneBot v11 import, name or factory call: what nonebot-adapter-milky calls it, and why it is left by hand when it is. */
+function frameworkMessage(f: FrameworkFinding, text: string, locale: Locale): string {
+  const t = dictionary(locale);
+  const fw = t.framework;
+  const list = (xs: readonly string[]) => t.list(xs.map(code));
+  let s: string;
+  if (f.form === 'import') s = fw.importBecomes(code(f.napcat), list(f.milky.length ? f.milky : ['nonebot.adapters.milky']));
+  else if (f.form === 'factory') s = f.milky.length ? fw.factoryBecomes(code(`MessageSegment.${f.napcat}`), t.list(f.milky.map((m) => code(`MessageSegment.${m}`)))) : fw.factoryNone(code(`MessageSegment.${f.napcat}`));
+  else if (f.milky.length === 0) s = fw.nameNone(code(f.napcat));
+  else s = f.milky.length === 1 ? fw.nameBecomes(code(f.napcat), code(f.milky[0])) : fw.nameChoose(code(f.napcat), list(f.milky));
+  if (f.form !== 'import' && f.reason && f.reason !== 'no-milky-name' && f.reason !== 'no-milky-factory' && f.reason !== 'split') s += ` (${fw.reason[f.reason]})`;
+  if (f.form === 'name' && /Event$/.test(f.napcat) && f.milky.length) s += fw.eventData;
+  if (f.form === 'import' && f.blockers?.length) s += fw.blocked(t.list(f.blockers.map((b) => `${code(b.name)}: ${fw.reason[b.reason]}`)));
+  else if (fixesFor(f, text).length) s += fw.fixed;
+  else if (f.form !== 'import' && f.mechanical) s += fw.importBlocked;
+  return s.trim();
+}
+
 /** The diagnostic message of a finding, in one paragraph. */
 export function findingMessage(f: Finding, text: string, locale: Locale): string {
   switch (f.kind) {
@@ -190,6 +210,7 @@ export function findingMessage(f: Finding, text: string, locale: Locale): string
     case 'event': return eventMessage(f, text, locale);
     case 'transport': return transportMessage(f, locale);
     case 'segment': return segmentMessage(f, text, locale);
+    case 'framework': return frameworkMessage(f, text, locale);
     default: return actionMessage(f, text, locale);
   }
 }

@@ -11,6 +11,8 @@ import type { SiteRule } from './types';
  */
 export const segmentRule: SiteRule = (site, text, out) => {
   const msg = outgoingMessage(site, text);
+  // nonebot-adapter-milky's Bot methods take a str as one text segment: plain text needs no change there.
+  if (msg && site.framework === 'nonebot' && msg.form === 'plain') return;
   if (msg) segmentFindingsOf(msg, site, text, out);
 };
 

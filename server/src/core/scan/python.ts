@@ -12,6 +12,7 @@ import { lineStarts, positionAt } from '../text';
 import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
 import { PY_FILE_PREFILTER, scanPythonFile } from './pythonFile';
 import type { Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
+import { NONEBOT_PREFILTER, scanNoneBot, type NoneBotScan } from '../framework/nonebot';
 
 // ---- what the scanner needs from a parser --------------------------------------------------------
 
@@ -111,6 +112,8 @@ export interface PyScanOptions {
 
 export interface PyScan extends ScanResult {
   tree?: PyTree;
+  /** NoneBot v11 imports, their uses and factory calls (read only when the text names the v11 adapter). */
+  nonebot?: NoneBotScan;
 }
 
 /** Callees whose argument lists belong to other APIs: never flagged (as in TS, plus Python's imports). */
@@ -150,16 +153,23 @@ export function scanPython(text: string, options: PyScanOptions = {}): PyScan {
   const syntaxError = root.hasError ? describeError(root, text, toUtf16) : undefined;
   if (syntaxError && !options.tolerant) return done({ sites: [], syntaxError });
   const python = fileFacts ? scanPythonFile(root, text, toUtf16) : undefined;
-  const facts = python ? { python } : {};
-  if (offsets.length === 0) return done({ sites: [], syntaxError, ...facts });
   let sites: Site[];
+  let nonebot: NoneBotScan | undefined;
   try {
-    sites = new PySiteFinder(text, offsets, toUtf16).run(root);
+    if (NONEBOT_PREFILTER.test(text)) {
+      const at = (n: PyNode) => (toUtf16 ? toUtf16(n.startIndex) : n.startIndex);
+      const to = (n: PyNode) => (toUtf16 ? toUtf16(n.endIndex) : n.endIndex);
+      nonebot = scanNoneBot(root, text, at, to);
+      if (!nonebot.imports.length) nonebot = undefined;
+    }
+    sites = offsets.length ? new PySiteFinder(text, offsets, toUtf16).run(root) : [];
   } catch (e) {
     if (e instanceof RangeError) return done({ sites: [], syntaxError: 'too deeply nested to analyze', fatal: true });
     throw e;
   }
-  return done({ sites, syntaxError, ...facts });
+  // In a NoneBot v11 file, `bot.<action>(…)` is a method of the adapter's Bot: the fix may rename it.
+  if (nonebot) for (const s of sites) if (s.callSite === 'method') s.framework = 'nonebot';
+  return done({ sites, syntaxError, ...(python ? { python } : {}), ...(nonebot ? { nonebot } : {}) });
 }
 
 /**

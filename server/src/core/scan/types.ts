@@ -64,6 +64,8 @@ interface SiteCommon {
   definition?: boolean;
   /** The set of names this one must stay distinct in: keys of one object or type, labels of one switch, values of one enum. */
   group?: { start: number; names: readonly string[] };
+  /** A method call on a NoneBot v11 `Bot` (the file imports the v11 adapter): the Milky adapter's Bot has the Milky method. */
+  framework?: 'nonebot';
 }
 
 /** A URL site knows whether `api/` already precedes the name; no other site has that fact. */
