@@ -8,6 +8,7 @@
  */
 import { anyOffsetIn, candidateOffsets, milkyNames, resolveNapcat } from '../catalog';
 import { exceedsNesting, MAX_NESTING } from '../nesting';
+import { shiftSite } from '../shift';
 import { lineStarts, positionAt } from '../text';
 import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
 import type { Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
@@ -34,6 +35,8 @@ export interface PyTree {
   readonly rootNode: PyNode;
   /** Tells the tree about a change of its text, before an incremental `parse` (see `pythonEditOf`). */
   edit?(edit: PyEdit): void;
+  /** Where this (edited) tree and a tree parsed from it differ in structure (parser units). */
+  getChangedRanges?(other: PyTree): ReadonlyArray<{ startIndex: number; endIndex: number }>;
   /** Frees the tree (web-tree-sitter trees live in wasm memory). */
   delete(): void;
 }
@@ -106,10 +109,28 @@ export interface PyScanOptions {
   keepTree?: boolean;
   /** A parser other than the registered one. */
   pythonParser?: PythonParser;
+  /**
+   * With `previousTree` and `keepTree`: the previous scan's statements and the edit since then, in
+   * UTF-16 units (the old text's [start, oldEnd) became [start, newEnd)). A top-level statement
+   * that neither the edit nor the reparse touched keeps its sites, shifted, instead of a new walk.
+   */
+  reuse?: { statements: readonly PyStatement[]; start: number; oldEnd: number; newEnd: number };
+}
+
+/** A top-level statement of a scan: its range, its sites and the `Bot` names it declares for the module. */
+export interface PyStatement {
+  start: number;
+  end: number;
+  sites: readonly Site[];
+  bots: readonly string[];
 }
 
 export interface PyScan extends ScanResult {
   tree?: PyTree;
+  /** With `keepTree`: the scan per top-level statement, for the next `reuse`. */
+  statements?: PyStatement[];
+  /** How many top-level statements were walked and how many kept (tests, the benchmark). */
+  walked?: { visited: number; reused: number };
 }
 
 /** Callees whose argument lists belong to other APIs: never flagged (as in TS, plus Python's imports). */
@@ -147,14 +168,45 @@ export function scanPython(text: string, options: PyScanOptions = {}): PyScan {
   const syntaxError = root.hasError ? describeError(root, text, toUtf16) : undefined;
   if (syntaxError && !options.tolerant) return done({ sites: [], syntaxError });
   if (offsets.length === 0) return done({ sites: [], syntaxError });
-  let sites: Site[];
   try {
-    sites = new PySiteFinder(text, offsets, toUtf16).run(root);
+    if (!options.keepTree) return done({ sites: new PySiteFinder(text, offsets, toUtf16).run(root), syntaxError });
+    const unchanged = options.reuse && options.previousTree ? unchangedStatements(options.reuse, options.previousTree, tree, toUtf16) : undefined;
+    let walk = new PySiteFinder(text, offsets, toUtf16).runStatements(root, unchanged);
+    // A statement that declares other module-level `Bot` names changes what later statements mean.
+    if (unchanged && !sameBots(walk.statements, options.reuse!.statements)) walk = new PySiteFinder(text, offsets, toUtf16).runStatements(root);
+    return { ...done({ sites: walk.sites, syntaxError }), statements: walk.statements, walked: walk.walked };
   } catch (e) {
     if (e instanceof RangeError) return done({ sites: [], syntaxError: 'too deeply nested to analyze', fatal: true });
     throw e;
   }
-  return done({ sites, syntaxError });
+}
+
+type Reuse = NonNullable<PyScanOptions['reuse']>;
+
+/**
+ * The old statements a statement at [start, end) of the new text may reuse: those outside the edit
+ * and outside every range where the reparse changed the tree, looked up by their shifted range.
+ */
+function unchangedStatements(reuse: Reuse, oldTree: PyTree, newTree: PyTree, toUtf16: ((b: number) => number) | undefined): ((start: number, end: number) => PyStatement | undefined) | undefined {
+  if (!oldTree.getChangedRanges) return undefined;
+  const unit = (i: number) => (toUtf16 ? toUtf16(i) : i);
+  const dirty = [{ start: reuse.start, end: reuse.newEnd }, ...oldTree.getChangedRanges(newTree).map((r) => ({ start: unit(r.startIndex), end: unit(r.endIndex) }))];
+  const delta = reuse.newEnd - reuse.oldEnd;
+  const byStart = new Map<number, PyStatement>();
+  for (const s of reuse.statements) byStart.set(s.start, s);
+  return (start, end) => {
+    // Touching counts: a statement that ends where the edit begins may have grown into it.
+    if (dirty.some((d) => start <= d.end && end >= d.start)) return undefined;
+    const d = start >= reuse.newEnd ? delta : 0;
+    const old = byStart.get(start - d);
+    if (!old || old.end !== end - d) return undefined;
+    return d === 0 ? old : { start, end, sites: old.sites.map((x) => shiftSite(x, d)), bots: old.bots };
+  };
+}
+
+function sameBots(a: readonly PyStatement[], b: readonly PyStatement[]): boolean {
+  const list = (ss: readonly PyStatement[]) => ss.flatMap((s) => s.bots).join('\n');
+  return list(a) === list(b);
 }
 
 /**
@@ -225,6 +277,44 @@ class PySiteFinder {
   run(root: PyNode): Site[] {
     this.visit(root, this.text.length);
     return this.sites.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The same walk as `run`, one top-level statement at a time (as `visitChildren` of the module
+   * does), recording each statement's sites and module-level `Bot` names; `reuse` may hand back a
+   * statement's earlier result instead of a walk.
+   */
+  runStatements(root: PyNode, reuse?: (start: number, end: number) => PyStatement | undefined): { sites: Site[]; statements: PyStatement[]; walked: { visited: number; reused: number } } {
+    const statements: PyStatement[] = [];
+    const walked = { visited: 0, reused: 0 };
+    const module = this.botNames[0];
+    const kids = this.children(root);
+    this.stack.push(root);
+    try {
+      for (let i = 0; i < kids.length; i++) {
+        const kid = kids[i];
+        const start = this.start(kid);
+        const end = this.end(kid);
+        const old = reuse?.(start, end);
+        if (old) {
+          walked.reused++;
+          for (const x of old.sites) this.sites.push(x);
+          for (const b of old.bots) module.add(b);
+          statements.push(old);
+          continue;
+        }
+        walked.visited++;
+        const from = this.sites.length;
+        const known = module.size;
+        this.visit(kid, i + 1 < kids.length ? this.start(kids[i + 1]) : this.text.length);
+        // A Set keeps insertion order: the names this statement added are the last ones.
+        const bots = module.size > known ? [...module].slice(known) : [];
+        statements.push({ start, end, sites: this.sites.slice(from).sort((a, b) => a.start - b.start), bots });
+      }
+    } finally {
+      this.stack.pop();
+    }
+    return { sites: this.sites.sort((a, b) => a.start - b.start), statements, walked };
   }
 
   private start(n: PyNode): number {
