@@ -47,7 +47,7 @@ function rssOf(pid) {
 }
 
 /** Starts the server and initializes it; `pull` advertises the pull-diagnostics capability. */
-async function startServer(serverPath, cwd, { pull }) {
+export async function startServer(serverPath, cwd, { pull }) {
   const t0 = performance.now();
   const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -113,7 +113,7 @@ async function startServer(serverPath, cwd, { pull }) {
  * Incremental single-character edits at random places: a letter is typed, the next edit deletes it
  * again, so the file stays close to the original (and passes through transient syntax errors).
  */
-function typist(rnd, text) {
+export function typist(rnd, text) {
   let cur = text;
   let undo = -1;
   return {

@@ -20,6 +20,13 @@ function changedRange(before: string, after: string): { start: number; oldEnd: n
   return { start, oldEnd, newEnd };
 }
 
+/** One change as the editor reported it (no compare of the texts needed), else the compare. */
+function editOf(before: string, after: string, changes: readonly TextChange[]): { start: number; oldEnd: number; newEnd: number } | undefined {
+  const c = changes.length === 1 ? changes[0] : undefined;
+  if (c && c.start >= 0 && c.start <= c.end && c.end <= before.length && before.length - (c.end - c.start) + c.newLength === after.length) return { start: c.start, oldEnd: c.end, newEnd: c.start + c.newLength };
+  return changedRange(before, after);
+}
+
 export class IncrementalPyAnalysis implements DocumentAnalyzer {
   private tree: PyTree | undefined;
   private text = '';
@@ -29,9 +36,8 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
   readonly stats = { updates: 0, visited: 0, reused: 0 };
 
   /**
-   * `changes` only says whether the edits are known; the edited range is recomputed from the two
-   * texts (one linear compare, far cheaper than the parse), which also merges several changes
-   * into the single edit tree-sitter needs.
+   * `changes` says whether the edits are known: one change is taken as the edit; several are merged
+   * into the single edit tree-sitter needs by comparing the two texts (one linear pass).
    */
   private options: ReportOptions = {};
 
@@ -42,7 +48,7 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
     let previousTree: PyTree | undefined;
     let reuse: PyScanOptions['reuse'];
     if (this.tree && changes) {
-      const r = changedRange(this.text, text) ?? { start: 0, oldEnd: 0, newEnd: 0 };
+      const r = editOf(this.text, text, changes) ?? { start: 0, oldEnd: 0, newEnd: 0 };
       if (r.oldEnd > r.start || r.newEnd > r.start) this.tree.edit?.(pythonEditOf(this.text, r.start, r.oldEnd, text.slice(r.start, r.newEnd)));
       previousTree = this.tree;
       if (this.statements) reuse = { statements: this.statements, ...r };

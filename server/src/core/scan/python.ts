@@ -26,6 +26,10 @@ export interface PyNode {
   /** All children at once (cheaper than `child(i)` in web-tree-sitter: one call into wasm). */
   readonly children?: ReadonlyArray<PyNode | null>;
   childForFieldName(field: string): PyNode | null;
+  /** The first child that ends after `index` (parser units); with the siblings, a walk over part of a list. */
+  firstChildForIndex?(index: number): PyNode | null;
+  readonly nextSibling?: PyNode | null;
+  readonly previousSibling?: PyNode | null;
   /** The node or a descendant is an ERROR or MISSING node. */
   readonly hasError: boolean;
   readonly isMissing: boolean;
@@ -55,13 +59,12 @@ export interface PyEdit {
 
 /** The edit that replaces `oldText[start, oldEnd)` by `newText`, for `tree.edit` before a reparse. */
 export function pythonEditOf(oldText: string, start: number, oldEnd: number, newText: string): PyEdit {
+  // From one newline to the next with indexOf: an edit near the end of a long file is one keystroke.
   const point = (text: string, offset: number, base: PyPoint = { row: 0, column: 0 }, from = 0): PyPoint => {
-    let { row, column } = base;
-    for (let i = from; i < offset; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) { row++; column = 0; } else column++;
-    }
-    return { row, column };
+    let row = base.row;
+    let lastNewline = -1;
+    for (let i = text.indexOf('\n', from); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { row++; lastNewline = i; }
+    return { row, column: lastNewline < 0 ? base.column + offset - from : offset - lastNewline - 1 };
   };
   const startPosition = point(oldText, start);
   const inserted = point(newText, newText.length, startPosition);
@@ -170,10 +173,10 @@ export function scanPython(text: string, options: PyScanOptions = {}): PyScan {
   if (offsets.length === 0) return done({ sites: [], syntaxError });
   try {
     if (!options.keepTree) return done({ sites: new PySiteFinder(text, offsets, toUtf16).run(root), syntaxError });
-    const unchanged = options.reuse && options.previousTree ? unchangedStatements(options.reuse, options.previousTree, tree, toUtf16) : undefined;
-    let walk = new PySiteFinder(text, offsets, toUtf16).runStatements(root, unchanged);
+    const plan = options.reuse && options.previousTree && !toUtf16 ? reusePlan(options.reuse, options.previousTree, tree) : undefined;
+    let walk = plan && new PySiteFinder(text, offsets, toUtf16).runPart(root, plan);
     // A statement that declares other module-level `Bot` names changes what later statements mean.
-    if (unchanged && !sameBots(walk.statements, options.reuse!.statements)) walk = new PySiteFinder(text, offsets, toUtf16).runStatements(root);
+    if (!walk || !sameBots(walk.statements, options.reuse!.statements)) walk = new PySiteFinder(text, offsets, toUtf16).runStatements(root);
     return { ...done({ sites: walk.sites, syntaxError }), statements: walk.statements, walked: walk.walked };
   } catch (e) {
     if (e instanceof RangeError) return done({ sites: [], syntaxError: 'too deeply nested to analyze', fatal: true });
@@ -184,24 +187,25 @@ export function scanPython(text: string, options: PyScanOptions = {}): PyScan {
 type Reuse = NonNullable<PyScanOptions['reuse']>;
 
 /**
- * The old statements a statement at [start, end) of the new text may reuse: those outside the edit
- * and outside every range where the reparse changed the tree, looked up by their shifted range.
+ * What an update keeps: the old top-level statements that end before every changed place and those
+ * that start after it (the edit, and each range where the reparse changed the tree; touching counts,
+ * a statement that ends where the edit begins may have grown into it). Only the statements in
+ * between, `from`..`to` of the new text, are walked again.
  */
-function unchangedStatements(reuse: Reuse, oldTree: PyTree, newTree: PyTree, toUtf16: ((b: number) => number) | undefined): ((start: number, end: number) => PyStatement | undefined) | undefined {
-  if (!oldTree.getChangedRanges) return undefined;
-  const unit = (i: number) => (toUtf16 ? toUtf16(i) : i);
-  const dirty = [{ start: reuse.start, end: reuse.newEnd }, ...oldTree.getChangedRanges(newTree).map((r) => ({ start: unit(r.startIndex), end: unit(r.endIndex) }))];
+interface ReusePlan { before: readonly PyStatement[]; after: readonly PyStatement[]; delta: number; from: number; to: number }
+
+function reusePlan(reuse: Reuse, oldTree: PyTree, newTree: PyTree): ReusePlan | undefined {
+  if (!oldTree.getChangedRanges || !newTree.rootNode.firstChildForIndex) return undefined;
+  let from = reuse.start;
+  let to = reuse.newEnd;
+  for (const r of oldTree.getChangedRanges(newTree)) { from = Math.min(from, r.startIndex); to = Math.max(to, r.endIndex); }
   const delta = reuse.newEnd - reuse.oldEnd;
-  const byStart = new Map<number, PyStatement>();
-  for (const s of reuse.statements) byStart.set(s.start, s);
-  return (start, end) => {
-    // Touching counts: a statement that ends where the edit begins may have grown into it.
-    if (dirty.some((d) => start <= d.end && end >= d.start)) return undefined;
-    const d = start >= reuse.newEnd ? delta : 0;
-    const old = byStart.get(start - d);
-    if (!old || old.end !== end - d) return undefined;
-    return d === 0 ? old : { start, end, sites: old.sites.map((x) => shiftSite(x, d)), bots: old.bots };
-  };
+  const old = reuse.statements;
+  let b = 0;
+  while (b < old.length && old[b].end < from) b++;
+  let a = b;
+  while (a < old.length && old[a].start + delta <= to) a++;
+  return { before: old.slice(0, b), after: old.slice(a), delta, from: b ? old[b - 1].end : 0, to: a < old.length ? old[a].start + delta : Infinity };
 }
 
 function sameBots(a: readonly PyStatement[], b: readonly PyStatement[]): boolean {
@@ -280,40 +284,68 @@ class PySiteFinder {
   }
 
   /**
-   * The same walk as `run`, one top-level statement at a time (as `visitChildren` of the module
-   * does), recording each statement's sites and module-level `Bot` names; `reuse` may hand back a
-   * statement's earlier result instead of a walk.
+   * `runStatements` with a plan: the kept statements' sites (those after the edit shifted), and a walk
+   * of the new top-level statements between them only, found from the tree with `firstChildForIndex`
+   * and siblings. Undefined when the new tree's statements do not line up with the kept ones.
    */
-  runStatements(root: PyNode, reuse?: (start: number, end: number) => PyStatement | undefined): { sites: Site[]; statements: PyStatement[]; walked: { visited: number; reused: number } } {
-    const statements: PyStatement[] = [];
-    const walked = { visited: 0, reused: 0 };
+  runPart(root: PyNode, plan: ReusePlan): ReturnType<PySiteFinder['runStatements']> | undefined {
+    const statements: PyStatement[] = [...plan.before];
+    const walked = { visited: 0, reused: plan.before.length + plan.after.length };
     const module = this.botNames[0];
-    const kids = this.children(root);
+    for (const st of plan.before) { for (const x of st.sites) this.sites.push(x); for (const b of st.bots) module.add(b); }
+    const last = plan.before[plan.before.length - 1];
+    let kid = root.firstChildForIndex!(plan.from);
+    // The statement before the walked ones must be the last kept one, as it was.
+    const prev = kid ? kid.previousSibling : undefined;
+    if (last ? !prev || this.start(prev) !== last.start || this.end(prev) !== last.end : prev) return undefined;
+    const end = Math.min(plan.to, this.text.length);
     this.stack.push(root);
     try {
-      for (let i = 0; i < kids.length; i++) {
-        const kid = kids[i];
-        const start = this.start(kid);
-        const end = this.end(kid);
-        const old = reuse?.(start, end);
-        if (old) {
-          walked.reused++;
-          for (const x of old.sites) this.sites.push(x);
-          for (const b of old.bots) module.add(b);
-          statements.push(old);
-          continue;
-        }
+      while (kid && this.start(kid) < end) {
+        const next = kid.nextSibling ?? null;
+        statements.push(this.statement(kid, next ? this.start(next) : this.text.length));
         walked.visited++;
-        const from = this.sites.length;
-        const known = module.size;
-        this.visit(kid, i + 1 < kids.length ? this.start(kids[i + 1]) : this.text.length);
-        // A Set keeps insertion order: the names this statement added are the last ones.
-        const bots = module.size > known ? [...module].slice(known) : [];
-        statements.push({ start, end, sites: this.sites.slice(from).sort((a, b) => a.start - b.start), bots });
+        kid = next;
       }
     } finally {
       this.stack.pop();
     }
+    const first = plan.after[0];
+    if (first ? !kid || this.start(kid) !== first.start + plan.delta || this.end(kid) !== first.end + plan.delta : kid) return undefined;
+    for (const st of plan.after) {
+      const shifted = plan.delta === 0 ? st : { start: st.start + plan.delta, end: st.end + plan.delta, sites: st.sites.map((x) => shiftSite(x, plan.delta)), bots: st.bots };
+      for (const x of shifted.sites) this.sites.push(x);
+      for (const b of st.bots) module.add(b);
+      statements.push(shifted);
+    }
+    return { sites: this.sites.sort((a, b) => a.start - b.start), statements, walked };
+  }
+
+  /** Walks one top-level statement (`bound`: where the next one starts) and records what it holds. */
+  private statement(kid: PyNode, bound: number): PyStatement {
+    const module = this.botNames[0];
+    const from = this.sites.length;
+    const known = module.size;
+    this.visit(kid, bound);
+    // A Set keeps insertion order: the names this statement added are the last ones.
+    const bots = module.size > known ? [...module].slice(known) : [];
+    return { start: this.start(kid), end: this.end(kid), sites: this.sites.slice(from).sort((a, b) => a.start - b.start), bots };
+  }
+
+  /**
+   * The same walk as `run`, one top-level statement at a time (as `visitChildren` of the module
+   * does), recording each statement's sites and module-level `Bot` names for the next update.
+   */
+  runStatements(root: PyNode): { sites: Site[]; statements: PyStatement[]; walked: { visited: number; reused: number } } {
+    const kids = this.children(root);
+    const statements: PyStatement[] = [];
+    this.stack.push(root);
+    try {
+      for (let i = 0; i < kids.length; i++) statements.push(this.statement(kids[i], i + 1 < kids.length ? this.start(kids[i + 1]) : this.text.length));
+    } finally {
+      this.stack.pop();
+    }
+    const walked = { visited: kids.length, reused: 0 };
     return { sites: this.sites.sort((a, b) => a.start - b.start), statements, walked };
   }
 
