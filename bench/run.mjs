@@ -352,6 +352,9 @@ if (opts.server) {
     server = { error: String(e?.stack ?? e) };
     log(`  failed: ${e?.message ?? e}`);
   }
+  if (!server.skipped && !server.error) {
+    try { server.pythonTyping = await (await import('./lib/lsp-python.mjs')).measurePythonTyping({ root, serverPath: path.join(distDir, 'server.js'), seed: opts.seed, log }); } catch (e) { server.pythonTyping = { error: String(e?.message ?? e) }; }
+  }
 } else server = { skipped: '--skip-server' };
 
 const vsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).map((f) => ({ file: f, bytes: statSync(path.join(root, f)).size }));

@@ -5,10 +5,11 @@ import { renderCatalogTs, runtimeCatalog } from './catalog-runtime.mjs';
 const byLengthDesc = (a, b) => b.length - a.length || (a < b ? -1 : 1);
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function placeholder(field, n, json) {
+function placeholder(field, n, json, py = false) {
   const t = field.type;
   if (t === 'integer' || t === 'number') return `\${${n}:0}`;
-  if (t === 'boolean') return `\${${n}|false,true|}`;
+  if (t === 'boolean') return py ? `\${${n}|False,True|}` : `\${${n}|false,true|}`;
+  if (py && t === 'OutgoingSegment[]') return `[{'type': 'text', 'data': {'text': '\${${n}}'}}]`;
   if (t.startsWith('"')) return json ? `"\${${n}|${t.split(' | ').map((x) => JSON.parse(x)).join(',')}|}"` : `'\${${n}|${t.split(' | ').map((x) => JSON.parse(x)).join(',')}|}'`;
   if (t === 'OutgoingSegment[]') return json ? `[{ "type": "text", "data": { "text": "\${${n}}" } }]` : `[{ type: 'text', data: { text: '\${${n}}' } }]`;
   if (t === 'array') return `[\${${n}}]`;
@@ -18,6 +19,7 @@ function placeholder(field, n, json) {
 function snippets(catalog, cqHelper) {
   const ts = {};
   const json = {};
+  const py = {};
   // Contributed snippet files ignore `scope`: TS and JS get files of their own.
   for (const [name, e] of Object.entries(catalog.milky)) {
     const required = e.input.filter((f) => !f.optional);
@@ -26,6 +28,9 @@ function snippets(catalog, cqHelper) {
     const desc = `Milky ${name} — ${e.labelEn} / ${e.labelZh}${required.length ? ` (required: ${required.map((f) => f.name).join(', ')})` : ''}`;
     ts[`Milky ${name}`] = { prefix: `milky-${name}`, body: [`await callMilky('${name}', ${tsParams ? `{ ${tsParams} }` : '{}'});$0`], description: desc };
     json[`Milky ${name}`] = { prefix: `milky-${name}`, body: [jsonParams ? `{ ${jsonParams} }$0` : '{}$0'], description: `${desc}: request body of POST /api/${name}` };
+    // Python: keyword arguments of the call_milky helper below (Milky's field names are plain identifiers).
+    const pyParams = required.map((f, i) => `, ${f.name}=${placeholder(f, i + 1, false, true)}`).join('');
+    py[`Milky ${name}`] = { prefix: `milky-${name}`, body: [`await call_milky('${name}'${pyParams})$0`], description: desc };
   }
   const helper = (typed) => [
     `const MILKY_BASE = '\${1:http://127.0.0.1:3000}';`,
@@ -52,28 +57,58 @@ function snippets(catalog, cqHelper) {
   const js = { ...ts };
   ts['Milky client helper (TypeScript)'] = { prefix: 'milky-client', body: helper(true), description: 'A typed callMilky(endpoint, params) helper over fetch (POST {base}/api/{endpoint}, Bearer token)' };
   js['Milky client helper (JavaScript)'] = { prefix: 'milky-client', body: helper(false), description: 'A callMilky(endpoint, params) helper over fetch (POST {base}/api/{endpoint}, Bearer token)' };
+  py['Milky client helper (Python)'] = { prefix: 'milky-client', body: pyHelper(), description: 'An async call_milky(endpoint, **params) helper over httpx (POST {base}/api/{endpoint}, Bearer token)' };
   if (cqHelper) {
     const lines = (src) => src.replace(/\$/g, '\\$').split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
     ts['Milky CQ string helper (TypeScript)'] = { prefix: 'milky-cq-helper', body: lines(cqHelper.ts), description: 'cqToMilkySegments(text): a OneBot CQ string → Milky 1.2 segments at run time (no import, no dependency)' };
     js['Milky CQ string helper (JavaScript)'] = { prefix: 'milky-cq-helper', body: lines(cqHelper.js), description: 'cqToMilkySegments(text): a OneBot CQ string → Milky 1.2 segments at run time (no import, no dependency)' };
   }
   const out = (o) => JSON.stringify(o, null, 2) + '\n';
-  return { ts: out(ts), js: out(js), json: out(json) };
+  return { ts: out(ts), js: out(js), json: out(json), py: out(py) };
+}
+
+/** The Python twin of callMilky: an async helper over httpx, the client the raw-HTTP bots already use. */
+function pyHelper() {
+  return [
+    'import httpx',
+    '',
+    "MILKY_BASE = '${1:http://127.0.0.1:3000}'",
+    "MILKY_TOKEN = '${2}'",
+    '',
+    '',
+    'async def call_milky(endpoint: str, **params):',
+    '    """Calls a Milky endpoint: POST {base}/api/{endpoint} with a JSON body and a Bearer token."""',
+    "    headers = {'Authorization': f'Bearer {MILKY_TOKEN}'} if MILKY_TOKEN else {}",
+    '    async with httpx.AsyncClient() as client:',
+    "        res = await client.post(f'{MILKY_BASE}/api/{endpoint}', json=params, headers=headers)",
+    '    res.raise_for_status()',
+    '    body = res.json()',
+    "    if body.get('status') != 'ok':",
+    "        raise RuntimeError(f\"Milky {endpoint}: {body.get('retcode')} {body.get('message', '')}\")",
+    "    return body.get('data')",
+    '$0',
+  ];
 }
 
 function grammar(catalog) {
   const milky = Object.keys(catalog.milky).sort(byLengthDesc);
   const napcatOnly = Object.keys(catalog.napcat).filter((n) => !catalog.milky[n]).sort(byLengthDesc);
-  const word = (names) => `(?<=[\"'\`/.])(?:${names.map(escapeRe).join('|')})(?=[\"'\`?#])`;
+  // The name right after a quote, `/` or `.`; or, for a string chunk a grammar takes in one token (a Python
+  // f-string's text between braces), the path text from the chunk's start up to the name is matched too and
+  // only the name is scoped. No whitespace in that path text: prose stays plain.
+  const word = (names) => `(?:(?<=[\"'\`/.])|(?<=[\"'\`}])[^\\s\"'\`{}\\\\]*[/.])(${names.map(escapeRe).join('|')})(?=[\"'\`?#])`;
+  const rule = (names, name) => ({ match: word(names), captures: { 1: { name } } });
   return JSON.stringify({
     $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
     scopeName: 'napcat-milky.injection',
     comment: 'Generated by scripts/generate.mjs from the catalog: do not edit by hand.',
-    injectionSelector: 'L:string -comment',
+    // Python: a docstring (any statement that is only a string) is prose, like a comment; an f-string's text
+    // chunks are tokens of their own inside meta.fstring.python (no string scope around them while matching).
+    injectionSelector: 'L:string -comment -string.quoted.docstring, L:meta.fstring.python -comment',
     patterns: [{ include: '#napcat' }, { include: '#milky' }],
     repository: {
-      napcat: { match: word(napcatOnly), name: 'invalid.deprecated.napcat-action.napcat-milky' },
-      milky: { match: word(milky), name: 'support.function.milky-endpoint.napcat-milky' },
+      napcat: rule(napcatOnly, 'invalid.deprecated.napcat-action.napcat-milky'),
+      milky: rule(milky, 'support.function.milky-endpoint.napcat-milky'),
     },
   }, null, 2) + '\n';
 }
@@ -123,6 +158,7 @@ export function renderArtifacts(catalog, readCurrent, extra = {}) {
     'snippets/milky-ts.code-snippets': s.ts,
     'snippets/milky-js.code-snippets': s.js,
     'snippets/milky-json.code-snippets': s.json,
+    'snippets/milky-py.code-snippets': s.py,
     'syntaxes/napcat-milky.injection.tmLanguage.json': grammar(catalog),
   };
   const readme = readCurrent('README.md');

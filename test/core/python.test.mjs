@@ -380,6 +380,85 @@ describe('python: incremental reparse and mutations', () => {
     }
   });
 
+  // The editor's engine (core/incrementalPy.ts) keeps the sites of top-level statements that the edit and
+  // the reparse left alone: every update must equal a fresh analysis of the same text, fixes included.
+  const analysisKey = (a, text) => JSON.stringify({
+    findings: a.findings.map((f) => [f.start, f.end, f.kind, f.napcat, f.preferred, core.findingMessage(f, text, 'en'), core.fixesFor(f, text).map((x) => x.edits)]),
+    sites: a.sites, skipped: a.skipped ?? null, err: a.syntaxError ?? null,
+  });
+  const botModule = [
+    'from nonebot.adapters.onebot.v11 import Bot',
+    'b2: Bot = get_bot()',
+    '',
+    'async def first(bot, gid):',
+    '    await bot.call_api("send_group_msg", group_id=gid, message="hi")',
+    '',
+    'async def second():',
+    '    await b2.set_group_ban(group_id=1, user_id=2, duration=60)',
+    '',
+    'class Plugin:',
+    '    async def run(self, x: Bot):',
+    '        await x.get_msg(message_id=1)',
+    "        return {'action': 'delete_msg', 'params': {'message_id': 1}}",
+    '',
+    'def url(base):',
+    '    return requests.post(f"{base}/set_group_kick", json={"group_id": 1, "user_id": 2})',
+    '',
+  ].join('\n');
+  const docFiles = [...files, botModule, botModule.repeat(6)];
+  const sameAsFresh = (got, text, what) => assert.equal(analysisKey(got, text), analysisKey(core.analyzeDocument(text, PY, { tolerant: true }), text), what);
+
+  test('the document engine equals a fresh analysis after every edit (typing, quotes, brackets, indentation)', () => {
+    const rand = rng(31);
+    const pieces = ['', 'x', '"', "'", '(', ')', ':', '\n', '\n    ', '#', '"""', 'send_msg', '中'];
+    let reused = 0;
+    for (const original of docFiles) {
+      let text = original;
+      const doc = core.createDocumentAnalyzer(PY);
+      doc.update(text);
+      for (let i = 0; i < 40; i++) {
+        const start = Math.floor(rand() * text.length);
+        const end = Math.min(text.length, start + Math.floor(rand() * 3));
+        const insert = pieces[Math.floor(rand() * pieces.length)];
+        text = text.slice(0, start) + insert + text.slice(end);
+        sameAsFresh(doc.update(text, [{ start, end, newLength: insert.length }]), text, `edit ${i}: ${JSON.stringify({ start, end, insert })}`);
+      }
+      reused += doc.stats.reused;
+      doc.release();
+    }
+    assert.ok(reused > 0, 'unchanged statements were kept');
+  });
+
+  test('the document engine follows Bot annotations: declaring or dropping a module-level Bot re-reads later statements', () => {
+    // Without the annotation b2.set_group_ban is no bot call: an edit of one statement changes another's findings.
+    const noBot = botModule.replace('b2: Bot', 'b2');
+    assert.notEqual(core.analyze(noBot, PY).length, core.analyze(botModule, PY).length);
+    let text = botModule;
+    const doc = core.createDocumentAnalyzer(PY);
+    doc.update(text);
+    const steps = [['b2: Bot', 'b2: Bat'], ['b2: Bat', 'b2: Bot'], ['b2: Bot = get_bot()', 'b2 = get_bot()'], ['b2 = get_bot()', 'b2: v11.Bot = get_bot()'], ['x: Bot', 'x'], ['x', 'x: Bot']];
+    for (const [from, to] of steps) {
+      const start = text.indexOf(from);
+      text = text.slice(0, start) + to + text.slice(start + from.length);
+      sameAsFresh(doc.update(text, [{ start, end: start + from.length, newLength: to.length }]), text, `${from} → ${to}`);
+    }
+    doc.release();
+  });
+
+  test('the document engine: several changes in one update, and changes it is not told about', () => {
+    let text = botModule.repeat(3);
+    const doc = core.createDocumentAnalyzer(PY);
+    doc.update(text);
+    const a = text.indexOf('send_group_msg');
+    const b = text.lastIndexOf('get_msg');
+    text = text.slice(0, a) + 'send_private_msg' + text.slice(a + 'send_group_msg'.length, b) + 'get_status' + text.slice(b + 'get_msg'.length);
+    sameAsFresh(doc.update(text, [{ start: a, end: a + 14, newLength: 16 }, { start: b + 2, end: b + 9, newLength: 10 }]), text, 'two changes');
+    text = text.replace('set_group_kick', 'set_group_leave');
+    sameAsFresh(doc.update(text), text, 'no changes given');
+    sameAsFresh(doc.update(text, []), text, 'same text');
+    doc.release();
+  });
+
   test('random damage never throws and every finding covers its name', () => {
     const rand = rng(7);
     for (const original of files) {

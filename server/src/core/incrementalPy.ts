@@ -6,7 +6,7 @@
 import { analysisOfScan, disabledAnalysis, type Analysis } from './analyze';
 import type { DocumentAnalyzer, TextChange } from './incremental';
 import type { ReportOptions } from './scan';
-import { pythonEditOf, scanPython, type PyTree } from './scan/python';
+import { pythonEditOf, scanPython, type PyScanOptions, type PyStatement, type PyTree } from './scan/python';
 
 /** The one range where `before` and `after` differ: [start, oldEnd) of `before` became [start, newEnd) of `after`. */
 function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } | undefined {
@@ -20,14 +20,24 @@ function changedRange(before: string, after: string): { start: number; oldEnd: n
   return { start, oldEnd, newEnd };
 }
 
+/** One change as the editor reported it (no compare of the texts needed), else the compare. */
+function editOf(before: string, after: string, changes: readonly TextChange[]): { start: number; oldEnd: number; newEnd: number } | undefined {
+  const c = changes.length === 1 ? changes[0] : undefined;
+  if (c && c.start >= 0 && c.start <= c.end && c.end <= before.length && before.length - (c.end - c.start) + c.newLength === after.length) return { start: c.start, oldEnd: c.end, newEnd: c.start + c.newLength };
+  return changedRange(before, after);
+}
+
 export class IncrementalPyAnalysis implements DocumentAnalyzer {
   private tree: PyTree | undefined;
   private text = '';
+  /** The last scan per top-level statement: those the edit and the reparse left alone keep their sites. */
+  private statements: PyStatement[] | undefined;
+  /** Statistics for tests and the benchmark: top-level statements walked and kept. */
+  readonly stats = { updates: 0, visited: 0, reused: 0 };
 
   /**
-   * `changes` only says whether the edits are known; the edited range is recomputed from the two
-   * texts (one linear compare, far cheaper than the parse), which also merges several changes
-   * into the single edit tree-sitter needs.
+   * `changes` says whether the edits are known: one change is taken as the edit; several are merged
+   * into the single edit tree-sitter needs by comparing the two texts (one linear pass).
    */
   private options: ReportOptions = {};
 
@@ -36,16 +46,22 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
     const disabled = disabledAnalysis(text);
     if (disabled) { this.release(); return disabled; }
     let previousTree: PyTree | undefined;
+    let reuse: PyScanOptions['reuse'];
     if (this.tree && changes) {
-      const r = changedRange(this.text, text);
-      if (r) this.tree.edit?.(pythonEditOf(this.text, r.start, r.oldEnd, text.slice(r.start, r.newEnd)));
+      const r = editOf(this.text, text, changes) ?? { start: 0, oldEnd: 0, newEnd: 0 };
+      if (r.oldEnd > r.start || r.newEnd > r.start) this.tree.edit?.(pythonEditOf(this.text, r.start, r.oldEnd, text.slice(r.start, r.newEnd)));
       previousTree = this.tree;
+      if (this.statements) reuse = { statements: this.statements, ...r };
     } else this.release();
-    const result = scanPython(text, { tolerant: true, previousTree, keepTree: true });
+    const result = scanPython(text, { tolerant: true, previousTree, keepTree: true, reuse });
     // The old tree is not needed once the new one exists (tree-sitter copies what it reuses).
     if (previousTree && previousTree !== result.tree) previousTree.delete();
     this.tree = result.tree;
     this.text = text;
+    this.statements = result.statements;
+    this.stats.updates++;
+    this.stats.visited += result.walked?.visited ?? 0;
+    this.stats.reused += result.walked?.reused ?? 0;
     return analysisOfScan(text, result, { ...this.options, tolerant: true }, 'python');
   }
 
@@ -53,5 +69,6 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
     this.tree?.delete();
     this.tree = undefined;
     this.text = '';
+    this.statements = undefined;
   }
 }

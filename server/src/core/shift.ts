@@ -8,6 +8,7 @@ function shiftObject(o: ObjectInfo, d: number): ObjectInfo {
     start: o.start + d,
     end: o.end + d,
     props: o.props.map((p) => ({ ...p, keyStart: p.keyStart + d, keyEnd: p.keyEnd + d, propStart: p.propStart + d, propEnd: p.propEnd + d, valueStart: p.valueStart + d, valueEnd: p.valueEnd + d })),
+    ...(o.kwargs ? { kwargs: { ...o.kwargs, appendAt: o.kwargs.appendAt + d } } : {}),
   };
 }
 

@@ -72,7 +72,7 @@ async function shot(wb, name, selector) {
 }
 
 /** Text of the token inspector ("Developer: Inspect Editor Tokens and Scopes") once it shows `word`. */
-async function tokenScopes(wb, word) {
+export async function tokenScopes(wb, word) {
   let txt;
   return poll(async () => {
     // The widget shows spaces in the token as middle dots.
@@ -85,7 +85,7 @@ async function tokenScopes(wb, word) {
  * Type `prefix`, wait for the suggest widget to focus a row whose aria-label starts with `label`,
  * accept it with Enter. Returns { focused, rows } (aria-labels).
  */
-async function acceptSuggestion(wb, prefix, label, { suffix = '' } = {}) {
+export async function acceptSuggestion(wb, prefix, label, { suffix = '' } = {}) {
   // Typing the suffix and stepping back over it gives the same text whether or not the editor
   // auto-closes brackets and quotes in time (it overtypes its own closers), so the test does not
   // depend on that timing.

@@ -8,6 +8,7 @@
  */
 import { anyOffsetIn, candidateOffsets, milkyNames, resolveNapcat } from '../catalog';
 import { exceedsNesting, MAX_NESTING } from '../nesting';
+import { shiftSite } from '../shift';
 import { lineStarts, positionAt } from '../text';
 import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
 import { PY_FILE_PREFILTER, scanPythonFile } from './pythonFile';
@@ -27,6 +28,10 @@ export interface PyNode {
   /** All children at once (cheaper than `child(i)` in web-tree-sitter: one call into wasm). */
   readonly children?: ReadonlyArray<PyNode | null>;
   childForFieldName(field: string): PyNode | null;
+  /** The first child that ends after `index` (parser units); with the siblings, a walk over part of a list. */
+  firstChildForIndex?(index: number): PyNode | null;
+  readonly nextSibling?: PyNode | null;
+  readonly previousSibling?: PyNode | null;
   /** The node or a descendant is an ERROR or MISSING node. */
   readonly hasError: boolean;
   readonly isMissing: boolean;
@@ -36,6 +41,8 @@ export interface PyTree {
   readonly rootNode: PyNode;
   /** Tells the tree about a change of its text, before an incremental `parse` (see `pythonEditOf`). */
   edit?(edit: PyEdit): void;
+  /** Where this (edited) tree and a tree parsed from it differ in structure (parser units). */
+  getChangedRanges?(other: PyTree): ReadonlyArray<{ startIndex: number; endIndex: number }>;
   /** Frees the tree (web-tree-sitter trees live in wasm memory). */
   delete(): void;
 }
@@ -54,13 +61,12 @@ export interface PyEdit {
 
 /** The edit that replaces `oldText[start, oldEnd)` by `newText`, for `tree.edit` before a reparse. */
 export function pythonEditOf(oldText: string, start: number, oldEnd: number, newText: string): PyEdit {
+  // From one newline to the next with indexOf: an edit near the end of a long file is one keystroke.
   const point = (text: string, offset: number, base: PyPoint = { row: 0, column: 0 }, from = 0): PyPoint => {
-    let { row, column } = base;
-    for (let i = from; i < offset; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) { row++; column = 0; } else column++;
-    }
-    return { row, column };
+    let row = base.row;
+    let lastNewline = -1;
+    for (let i = text.indexOf('\n', from); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) { row++; lastNewline = i; }
+    return { row, column: lastNewline < 0 ? base.column + offset - from : offset - lastNewline - 1 };
   };
   const startPosition = point(oldText, start);
   const inserted = point(newText, newText.length, startPosition);
@@ -108,12 +114,30 @@ export interface PyScanOptions {
   keepTree?: boolean;
   /** A parser other than the registered one. */
   pythonParser?: PythonParser;
+  /**
+   * With `previousTree` and `keepTree`: the previous scan's statements and the edit since then, in
+   * UTF-16 units (the old text's [start, oldEnd) became [start, newEnd)). A top-level statement
+   * that neither the edit nor the reparse touched keeps its sites, shifted, instead of a new walk.
+   */
+  reuse?: { statements: readonly PyStatement[]; start: number; oldEnd: number; newEnd: number };
+}
+
+/** A top-level statement of a scan: its range, its sites and the `Bot` names it declares for the module. */
+export interface PyStatement {
+  start: number;
+  end: number;
+  sites: readonly Site[];
+  bots: readonly string[];
 }
 
 export interface PyScan extends ScanResult {
   tree?: PyTree;
   /** NoneBot v11 imports, their uses and factory calls (read only when the text names the v11 adapter). */
   nonebot?: NoneBotScan;
+  /** With `keepTree`: the scan per top-level statement, for the next `reuse`. */
+  statements?: PyStatement[];
+  /** How many top-level statements were walked and how many kept (tests, the benchmark). */
+  walked?: { visited: number; reused: number };
 }
 
 /** Callees whose argument lists belong to other APIs: never flagged (as in TS, plus Python's imports). */
@@ -152,9 +176,11 @@ export function scanPython(text: string, options: PyScanOptions = {}): PyScan {
   const root = tree.rootNode;
   const syntaxError = root.hasError ? describeError(root, text, toUtf16) : undefined;
   if (syntaxError && !options.tolerant) return done({ sites: [], syntaxError });
+  // File facts (decorators, framework messages, NoneBot imports) read the whole tree on every scan.
   const python = fileFacts ? scanPythonFile(root, text, toUtf16) : undefined;
   let sites: Site[];
   let nonebot: NoneBotScan | undefined;
+  let kept: Pick<PyScan, 'statements' | 'walked'> = {};
   try {
     if (NONEBOT_PREFILTER.test(text)) {
       const at = (n: PyNode) => (toUtf16 ? toUtf16(n.startIndex) : n.startIndex);
@@ -162,14 +188,53 @@ export function scanPython(text: string, options: PyScanOptions = {}): PyScan {
       nonebot = scanNoneBot(root, text, at, to);
       if (!nonebot.imports.length) nonebot = undefined;
     }
-    sites = offsets.length ? new PySiteFinder(text, offsets, toUtf16).run(root) : [];
+    if (offsets.length === 0) sites = [];
+    else if (!options.keepTree) sites = new PySiteFinder(text, offsets, toUtf16).run(root);
+    else {
+      const plan = options.reuse && options.previousTree && !toUtf16 ? reusePlan(options.reuse, options.previousTree, tree) : undefined;
+      let walk = plan && new PySiteFinder(text, offsets, toUtf16).runPart(root, plan);
+      // A statement that declares other module-level `Bot` names changes what later statements mean.
+      if (!walk || !sameBots(walk.statements, options.reuse!.statements)) walk = new PySiteFinder(text, offsets, toUtf16).runStatements(root);
+      sites = walk.sites;
+      kept = { statements: walk.statements, walked: walk.walked };
+    }
   } catch (e) {
     if (e instanceof RangeError) return done({ sites: [], syntaxError: 'too deeply nested to analyze', fatal: true });
     throw e;
   }
   // In a NoneBot v11 file, `bot.<action>(…)` is a method of the adapter's Bot: the fix may rename it.
-  if (nonebot) for (const s of sites) if (s.callSite === 'method') s.framework = 'nonebot';
-  return done({ sites, syntaxError, ...(python ? { python } : {}), ...(nonebot ? { nonebot } : {}) });
+  // (Sites kept from the last scan are marked again: the import may have come or gone.)
+  for (const x of sites) if (x.callSite === 'method') { if (nonebot) x.framework = 'nonebot'; else delete x.framework; }
+  return { ...done({ sites, syntaxError, ...(python ? { python } : {}), ...(nonebot ? { nonebot } : {}) }), ...kept };
+}
+
+type Reuse = NonNullable<PyScanOptions['reuse']>;
+
+/**
+ * What an update keeps: the old top-level statements that end before every changed place and those
+ * that start after it (the edit, and each range where the reparse changed the tree; touching counts,
+ * a statement that ends where the edit begins may have grown into it). Only the statements in
+ * between, `from`..`to` of the new text, are walked again.
+ */
+interface ReusePlan { before: readonly PyStatement[]; after: readonly PyStatement[]; delta: number; from: number; to: number }
+
+function reusePlan(reuse: Reuse, oldTree: PyTree, newTree: PyTree): ReusePlan | undefined {
+  if (!oldTree.getChangedRanges || !newTree.rootNode.firstChildForIndex) return undefined;
+  let from = reuse.start;
+  let to = reuse.newEnd;
+  for (const r of oldTree.getChangedRanges(newTree)) { from = Math.min(from, r.startIndex); to = Math.max(to, r.endIndex); }
+  const delta = reuse.newEnd - reuse.oldEnd;
+  const old = reuse.statements;
+  let b = 0;
+  while (b < old.length && old[b].end < from) b++;
+  let a = b;
+  while (a < old.length && old[a].start + delta <= to) a++;
+  return { before: old.slice(0, b), after: old.slice(a), delta, from: b ? old[b - 1].end : 0, to: a < old.length ? old[a].start + delta : Infinity };
+}
+
+function sameBots(a: readonly PyStatement[], b: readonly PyStatement[]): boolean {
+  const list = (ss: readonly PyStatement[]) => ss.flatMap((s) => s.bots).join('\n');
+  return list(a) === list(b);
 }
 
 /**
@@ -240,6 +305,72 @@ class PySiteFinder {
   run(root: PyNode): Site[] {
     this.visit(root, this.text.length);
     return this.sites.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * `runStatements` with a plan: the kept statements' sites (those after the edit shifted), and a walk
+   * of the new top-level statements between them only, found from the tree with `firstChildForIndex`
+   * and siblings. Undefined when the new tree's statements do not line up with the kept ones.
+   */
+  runPart(root: PyNode, plan: ReusePlan): ReturnType<PySiteFinder['runStatements']> | undefined {
+    const statements: PyStatement[] = [...plan.before];
+    const walked = { visited: 0, reused: plan.before.length + plan.after.length };
+    const module = this.botNames[0];
+    for (const st of plan.before) { for (const x of st.sites) this.sites.push(x); for (const b of st.bots) module.add(b); }
+    const last = plan.before[plan.before.length - 1];
+    let kid = root.firstChildForIndex!(plan.from);
+    // The statement before the walked ones must be the last kept one, as it was.
+    const prev = kid ? kid.previousSibling : undefined;
+    if (last ? !prev || this.start(prev) !== last.start || this.end(prev) !== last.end : prev) return undefined;
+    const end = Math.min(plan.to, this.text.length);
+    this.stack.push(root);
+    try {
+      while (kid && this.start(kid) < end) {
+        const next = kid.nextSibling ?? null;
+        statements.push(this.statement(kid, next ? this.start(next) : this.text.length));
+        walked.visited++;
+        kid = next;
+      }
+    } finally {
+      this.stack.pop();
+    }
+    const first = plan.after[0];
+    if (first ? !kid || this.start(kid) !== first.start + plan.delta || this.end(kid) !== first.end + plan.delta : kid) return undefined;
+    for (const st of plan.after) {
+      const shifted = plan.delta === 0 ? st : { start: st.start + plan.delta, end: st.end + plan.delta, sites: st.sites.map((x) => shiftSite(x, plan.delta)), bots: st.bots };
+      for (const x of shifted.sites) this.sites.push(x);
+      for (const b of st.bots) module.add(b);
+      statements.push(shifted);
+    }
+    return { sites: this.sites.sort((a, b) => a.start - b.start), statements, walked };
+  }
+
+  /** Walks one top-level statement (`bound`: where the next one starts) and records what it holds. */
+  private statement(kid: PyNode, bound: number): PyStatement {
+    const module = this.botNames[0];
+    const from = this.sites.length;
+    const known = module.size;
+    this.visit(kid, bound);
+    // A Set keeps insertion order: the names this statement added are the last ones.
+    const bots = module.size > known ? [...module].slice(known) : [];
+    return { start: this.start(kid), end: this.end(kid), sites: this.sites.slice(from).sort((a, b) => a.start - b.start), bots };
+  }
+
+  /**
+   * The same walk as `run`, one top-level statement at a time (as `visitChildren` of the module
+   * does), recording each statement's sites and module-level `Bot` names for the next update.
+   */
+  runStatements(root: PyNode): { sites: Site[]; statements: PyStatement[]; walked: { visited: number; reused: number } } {
+    const kids = this.children(root);
+    const statements: PyStatement[] = [];
+    this.stack.push(root);
+    try {
+      for (let i = 0; i < kids.length; i++) statements.push(this.statement(kids[i], i + 1 < kids.length ? this.start(kids[i + 1]) : this.text.length));
+    } finally {
+      this.stack.pop();
+    }
+    const walked = { visited: kids.length, reused: 0 };
+    return { sites: this.sites.sort((a, b) => a.start - b.start), statements, walked };
   }
 
   private start(n: PyNode): number {
