@@ -98,3 +98,10 @@ describe('B. fixes that never break a file or flip its meaning', () => {
     assert.match(msg, /real_seq/);
   });
 });
+
+describe('ignore lines keep the quiet rules', () => {
+  test('an ignore comment in a Milky file drops its own line and leaves same-name calls quiet (it used to bring them back)', () => {
+    const text = "import { x } from '@saltify/milky-types';\nawait call('get_login_info', {});\n// napcat-milky-ignore-next-line\nawait call('send_group_msg', { group_id: 1, message: [] });\nawait call('send_group_msg', { group_id: 2, message: [] });\n";
+    assert.deepEqual(core.analyze(text, 'typescript').map((f) => `${f.kind}:${f.napcat}:${text.slice(0, f.start).split('\n').length}`), ['mapped:send_group_msg:5']);
+  });
+});

@@ -44,7 +44,7 @@ export function finishFindings(text: string, findings: Finding[], sites: readonl
   if (kept.length && text.includes(IGNORE_NEXT_LINE)) {
     const starts = lineStarts(text);
     const ignored = ignoredLines(text, starts);
-    if (ignored.size) kept = findings.filter((f) => !ignored.has(positionAt(starts, f.start).line));
+    if (ignored.size) kept = kept.filter((f) => !ignored.has(positionAt(starts, f.start).line));
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }

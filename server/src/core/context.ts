@@ -26,10 +26,22 @@ const DIRECTIVE = new RegExp(`${PROTOCOL_DIRECTIVE}\\s*:?\\s*(napcat|milky|other
 const milkyOnly = (n: string) => milkyNames.has(n) && !napcatNames.has(n);
 const napcatOnly = (n: string) => { const r = resolveNapcat(n); return !!r && !milkyNames.has(r); };
 
+/**
+ * Each pattern above needs one of these words: `includes` rules a pattern out far faster than the
+ * pattern itself scans a long text (this runs on every keystroke).
+ */
+const may = {
+  directive: (t: string) => t.includes(PROTOCOL_DIRECTIVE),
+  other: (t: string) => t.includes('icqq') || t.includes('oicq'),
+  milky: (t: string) => t.includes('milky'),
+  onebot12: (t: string) => t.includes('detail_type') || t.includes('get_self_info') || t.includes('get_supported_actions') || t.includes('get_latest_events') || t.includes('_file_fragmented'),
+  onebot: (t: string) => t.includes('onebot'),
+};
+
 function speaksOf(text: string, sites: readonly Site[]): Speaks {
-  const forced = DIRECTIVE.exec(text);
+  const forced = may.directive(text) ? DIRECTIVE.exec(text) : null;
   if (forced) return forced[1] as Speaks;
-  if (OTHER_IMPORT.test(text)) return 'other';
+  if (may.other(text) && OTHER_IMPORT.test(text)) return 'other';
   let milky = 0;
   let napcat = 0;
   let apiUrls = 0;
@@ -43,13 +55,13 @@ function speaksOf(text: string, sites: readonly Site[]): Speaks {
     if (milkyOnly(s.written)) milky++;
     else if (s.callSite !== 'camel' && napcatOnly(s.written)) napcat++;
   }
-  if (MILKY_IMPORT.test(text)) return 'milky';
-  if (ONEBOT12.test(text) && napcat === 0) return 'other';
+  if (may.milky(text) && MILKY_IMPORT.test(text)) return 'milky';
+  if (napcat === 0 && may.onebot12(text) && ONEBOT12.test(text)) return 'other';
   return milky + apiUrls > napcat ? 'milky' : 'napcat';
 }
 
 export function fileContext(text: string, sites: readonly Site[]): FileContext {
-  return { speaks: speaksOf(text, sites), onebot: ONEBOT_CONTEXT.test(text) };
+  return { speaks: speaksOf(text, sites), onebot: may.onebot(text) && ONEBOT_CONTEXT.test(text) };
 }
 
 /** Is this finding a real NapCat use in a file of this context? */
