@@ -193,3 +193,37 @@ test('a whole-text change (full sync) becomes one ranged edit: the span between 
   }
   assert.equal(inc.stats.full, 1, JSON.stringify(inc.stats));
 });
+
+// Transport hints on the uses of a result (list-wrapped, renamed fields) and of an event source can
+// appear in a statement that names neither the action nor a transport word.
+function makeTransportFile(n) {
+  const lines = ["const BASE = 'http://127.0.0.1:3000';", "const u = `${BASE}/get_status?access_token=${process.env.T}`;"];
+  for (let i = 0; i < n; i++) {
+    lines.push(`export async function t${i}(call, e) {`);
+    if (i % 3 === 0) lines.push("  const res = await call('get_group_list', {});");
+    if (i % 3 === 1) lines.push("  const info = await call('get_login_info');");
+    if (i % 5 === 0) lines.push('  const es = new EventSource(`${BASE}/_events`);');
+    lines.push(`  const n${i} = compute(${i});`, `  log(n${i});`, '}');
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('transport code: uses of a reshaped result or an event source typed later stay exact (random edits)', () => {
+  let rnd = 23;
+  const rand = (n) => { rnd = (rnd * 1103515245 + 12345) & 0x7fffffff; return rnd % n; };
+  const pieces = [' + res.data.map(String)', ' + res.data[0]', ' + info.user_id', '; es.onmessage = f', ' + other.length', 'x', ';', '\n', ' + res', "'get_group_list'"];
+  let text = makeTransportFile(40);
+  const inc = new core.IncrementalTsAnalysis('typescript');
+  inc.update(text);
+  for (let k = 0; k < 120; k++) {
+    const spots = [...text.matchAll(/compute\(\d+\)/g)];
+    const hit = spots[rand(spots.length)];
+    const pos = hit.index + hit[0].length;
+    const ins = pieces[rand(pieces.length)];
+    text = text.slice(0, pos) + ins + text.slice(pos);
+    const got = inc.update(text, [{ start: pos, end: pos, newLength: ins.length }]);
+    const fresh = core.analyzeDocument(text, 'typescript', { tolerant: true });
+    assert.deepEqual(key(got.findings, text), key(fresh.findings, text), `edit ${k}: ${JSON.stringify(ins)} at ${pos}`);
+  }
+  assert.ok(inc.stats.regional > 0, JSON.stringify(inc.stats));
+});

@@ -50,12 +50,12 @@ export function finishFindings(text: string, findings: Finding[], sites: readonl
 }
 
 /** Stage 3: the site rules' findings and the file rules' (these need the whole tree: events, transport). */
-export function findingsOfScan(text: string, result: TsScan & { nonebot?: NoneBotScan }, languageId: string): Finding[] {
+export function findingsOfScan(text: string, result: TsScan & { nonebot?: NoneBotScan }, languageId: string, watch?: Set<string>): Finding[] {
   const own = findingsOfSites(result.sites, text);
   // Python's file facts come from its own scanner (decorators, framework messages, NoneBot imports); TS/JS's rules read the tree.
   const file = isPythonLanguage(languageId)
     ? [...(result.python ? findingsOfPythonFile(result.python, text, languageId) : []), ...(result.nonebot ? frameworkFindings(result.nonebot, text) : [])]
-    : findingsOfFile(result.sourceFile, text, languageId);
+    : findingsOfFile(result.sourceFile, text, languageId, watch);
   return file.length ? [...own, ...file] : own;
 }
 

@@ -1,6 +1,7 @@
 import type * as TS from 'typescript';
 import { disabledAnalysis, finishFindings, findingsOfScan, scanOptionsFor, skippedBy, type Analysis } from './analyze';
-import { fileRulesApply } from './rules/file';
+import { fileRulesApply, TRANSPORT_PREFILTER } from './rules/file';
+import { resultCallOffsets, TRANSPORT_WORDS } from './transport/scan';
 import { hasSite } from './findings';
 import type { Finding } from './findings';
 import { findingsOfSites } from './rules';
@@ -77,6 +78,10 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
   /** The base text could hold file-rule findings (events, transport): those need a parse of the whole text. */
   private baseFileRules = false;
   private regions: Region[] = [];
+  /** The base text holds transport words (the transport rule runs). */
+  private baseTransport = false;
+  /** The names that hold a reshaped result in the base (as whole words), when there are any. */
+  private holders: RegExp | undefined;
   /** The tree of the last text analysed whole while a region was broken (see `whole`). */
   private scratch: { text: string; sourceFile: TS.SourceFile } | undefined;
   /** Why the next update must analyse the whole text; undefined when the regions hold. */
@@ -257,6 +262,16 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     if (fileRulesApply(before) || fileRulesApply(now)) return false;
     const fileFindings = this.baseFindings.filter((f) => !hasSite(f));
     if (fileFindings.some((f) => f.end > r.baseStart && f.start < r.baseEnd)) return false;
+    if (this.baseTransport) {
+      // Hints on the uses of a reshaped result, or of an event source, can arise anywhere in the
+      // holder's scope: such a scope (a top-level statement, or the whole module) is re-read whole.
+      if (TRANSPORT_WORDS.test(before) || TRANSPORT_WORDS.test(now)) return false;
+      // A mention of an action with a reshaped result (a new holder), or a holder's name (a new or lost use).
+      for (const t of [before, now]) {
+        const mentions = resultCallOffsets(t);
+        if (!mentions || mentions.length || (this.holders && this.holders.test(t))) return false;
+      }
+    }
     // A call helper's facts hold offsets from all over the file: those move only with a whole analysis.
     return !fileFindings.some((f) => f.kind === 'transport' && f.helper);
   }
@@ -336,14 +351,14 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     this.stats.reasons[reason] = (this.stats.reasons[reason] ?? 0) + 1;
   }
 
-  private analyzeWhole(text: string, previous: { sourceFile: TS.SourceFile; change: TS.TextChangeRange } | undefined) {
+  private analyzeWhole(text: string, previous: { sourceFile: TS.SourceFile; change: TS.TextChangeRange } | undefined, watch?: Set<string>) {
     // Without any name in the text there is nothing to parse for (the prefilter); edits then start over.
     const options = scanOptionsFor(text, this.languageId, { tolerant: true });
     let result = scanTypeScript(text, this.languageId, { ...options, previous });
     if (result.fatal && previous) result = scanTypeScript(text, this.languageId, options);
     const skipped = skippedBy(result, true);
     // The base keeps every finding: file-wide rules (context, ignore lines) are applied on each composition.
-    const raw = skipped ? [] : findingsOfScan(text, result, this.languageId).sort((a, b) => a.start - b.start || a.end - b.end);
+    const raw = skipped ? [] : findingsOfScan(text, result, this.languageId, watch).sort((a, b) => a.start - b.start || a.end - b.end);
     const analysis: Analysis = skipped ? { findings: [], skipped, sites: [] } : { findings: finishFindings(text, [...raw], result.sites, this.options), syntaxError: result.syntaxError, sites: result.sites };
     return { analysis, raw, result };
   }
@@ -353,8 +368,11 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     this.count(reason);
     let previous: { sourceFile: TS.SourceFile; change: TS.TextChangeRange } | undefined;
     if (this.baseSf) previous = { sourceFile: this.baseSf, change: diffRange(this.baseText, text) };
-    const { analysis, raw, result } = this.analyzeWhole(text, previous);
+    const watch = new Set<string>();
+    const { analysis, raw, result } = this.analyzeWhole(text, previous, watch);
     this.baseFileRules = fileRulesApply(text);
+    this.baseTransport = TRANSPORT_PREFILTER.test(text);
+    this.holders = watch.size ? new RegExp(`(?<![\\w$])(?:${[...watch].map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`) : undefined;
     this.baseText = text;
     this.baseSf = result.sourceFile;
     this.baseClean = !result.syntaxError && !!result.sourceFile;
@@ -466,3 +484,4 @@ function isTriviaOnly(text: string, keepsBreak: boolean): boolean {
   }
   return ok && last !== K.SingleLineCommentTrivia && (lineBreak || !keepsBreak);
 }
+

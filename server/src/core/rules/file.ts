@@ -25,7 +25,8 @@ export function fileRulesApply(text: string): boolean {
 const SPEAKS_MILKY_EVENTS = /\bevent_type\b|\bmilky_event\b/;
 const SPEAKS_ONEBOT_EVENTS = /\bpost_type\b/;
 
-export type FileRule = (sf: TS.SourceFile, text: string, languageId: string, out: Finding[]) => void;
+/** `watch` collects names whose uses a rule reads outside their own statement (the editor re-reads those whole). */
+export type FileRule = (sf: TS.SourceFile, text: string, languageId: string, out: Finding[], watch?: Set<string>) => void;
 
 export const eventRule: FileRule = (sf, text, languageId, out) => {
   if (!EVENT_PREFILTER.test(text)) return;
@@ -40,10 +41,11 @@ export const eventRule: FileRule = (sf, text, languageId, out) => {
   }
 };
 
-export const transportRule: FileRule = (sf, text, _languageId, out) => {
+export const transportRule: FileRule = (sf, text, _languageId, out, watch) => {
   // Event code alone holds no transport finding (a reverse-WebSocket server needs `WebSocketServer` / `.Server`).
   if (!TRANSPORT_PREFILTER.test(text)) return;
   const scan = scanTransport(sf, text);
+  if (watch) for (const name of scan.holders) watch.add(name);
   for (const h of scan.hints) {
     const f: TransportFinding = {
       kind: 'transport', code: h.code, start: h.start, end: h.end, napcat: h.napcat,
@@ -74,9 +76,9 @@ export const transportRule: FileRule = (sf, text, _languageId, out) => {
 const FILE_RULES: readonly FileRule[] = [eventRule, transportRule];
 
 /** The findings of the file rules over a parse of the whole text. */
-export function findingsOfFile(sf: TS.SourceFile | undefined, text: string, languageId: string): Finding[] {
+export function findingsOfFile(sf: TS.SourceFile | undefined, text: string, languageId: string, watch?: Set<string>): Finding[] {
   if (!sf || !fileRulesApply(text)) return [];
   const out: Finding[] = [];
-  for (const rule of FILE_RULES) rule(sf, text, languageId, out);
+  for (const rule of FILE_RULES) rule(sf, text, languageId, out, watch);
   return out;
 }

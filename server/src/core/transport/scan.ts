@@ -6,7 +6,7 @@
  * WebSocket action frames (`{ action, params, echo }`) are not here: the action scanner reports them.
  */
 import type * as TS from 'typescript';
-import { anyOffsetIn, resolveNapcat, milkyNames } from '../catalog';
+import { anyOffsetIn, candidateOffsets, resolveNapcat, milkyNames } from '../catalog';
 import { resultChange, type ResultChange } from '../catalog/results';
 import type { Edit } from '../edits';
 import { calleeNameOf, ts } from '../scan/typescript';
@@ -90,6 +90,8 @@ export interface CallHelper {
 export interface TransportScan {
   hints: TransportHint[];
   helpers: CallHelper[];
+  /** Names of variables and params that hold a reshaped result: their uses anywhere may get hints. */
+  holders: string[];
 }
 
 /** NapCat / OneBot 11 retcodes and what a Milky client sees for the same case (envelope.md §2). */
@@ -113,6 +115,25 @@ const WALK_WORDS = /_events|access_token|retcode|onmessage|wording|Server|status
 /** `/${`, or a string ending in `/` (then `+`); escapes and line continuations could spell either. */
 const HELPER_URL_PARTS = /\/\$\{|\/['"`]|\\[ux]|\\\r?\n/g;
 
+/**
+ * Where the text may name an action whose result Milky reshaped (any mention, not only strings): the
+ * result's uses, anywhere in the scope of the variable that holds it, get hints, so an editor must
+ * re-read that whole scope. With `\u`/`\x` escapes anywhere, a cooked string might spell one: undefined.
+ */
+export function resultCallOffsets(text: string): number[] | undefined {
+  if (/\\[ux]/.test(text)) return undefined;
+  const word = /[A-Za-z_$][\w$]*/y;
+  return candidateOffsets(text).filter((at) => {
+    word.lastIndex = at;
+    const m = word.exec(text);
+    const action = m ? resolveNapcat(m[0]) : undefined;
+    return !!action && !!resultChange(action);
+  });
+}
+
+/** A word of a hint the walk gives, or of an event source's use (`es.onmessage`, `addEventListener`). */
+export const TRANSPORT_WORDS = /_events|access_token|retcode|onmessage|addEventListener|wording|Server|status|\\[ux]/;
+
 export function scanTransport(sf: TS.SourceFile, text: string): TransportScan {
   return new TransportFinder(sf, text).run();
 }
@@ -132,6 +153,7 @@ class TransportFinder {
   private readonly stringInits = new Map<string, string>();
   private readonly seen = new Set<string>();
   private readonly parents = new Map<TS.Node, TS.Node>();
+  private readonly holders = new Set<string>();
 
   /** Where the words the walk's hints need occur (escapes too: a cooked string may spell them). */
   private readonly offsets: number[];
@@ -153,7 +175,7 @@ class TransportFinder {
     for (const c of this.calls) this.onCall(c);
     for (const fn of this.functions) this.onFunction(fn);
     this.hints.sort((a, b) => a.start - b.start || a.end - b.end);
-    return { hints: this.hints, helpers: this.helpers };
+    return { hints: this.hints, helpers: this.helpers, holders: [...this.holders] };
   }
 
   private add(h: Omit<TransportHint, 'napcat'>): void {
@@ -464,6 +486,7 @@ class TransportFinder {
     if (!p) return out;
     if (p.kind === K.VariableDeclaration && (p as TS.VariableDeclaration).initializer === e) {
       const name = (p as TS.VariableDeclaration).name;
+      if (name.kind === K.Identifier) this.holders.add(name.text);
       if (name.kind === K.Identifier) for (const ref of this.referencesAfter(name, p)) out.push(...this.valuesOf(this.valueTop(ref), depth - 1));
       else if (name.kind === K.ObjectBindingPattern) out.push(...this.bindingUses(name));
     }
@@ -472,6 +495,7 @@ class TransportFinder {
       const fn = call && call.kind === K.CallExpression ? (call as TS.CallExpression).arguments[0] : undefined;
       if (fn && (fn.kind === K.ArrowFunction || fn.kind === K.FunctionExpression)) {
         const prm = (fn as TS.ArrowFunction).parameters[0];
+        if (prm && prm.name.kind === K.Identifier) this.holders.add(prm.name.text);
         if (prm && prm.name.kind === K.Identifier) for (const ref of this.referencesIn(prm.name.text, (fn as TS.ArrowFunction).body)) out.push(this.valueTop(ref));
       }
     }
@@ -486,6 +510,7 @@ class TransportFinder {
       const key = el.propertyName && el.propertyName.kind === K.Identifier ? el.propertyName.text : el.name.kind === K.Identifier ? el.name.text : undefined;
       if (key !== 'data') continue;
       if (el.name.kind === K.Identifier) {
+        this.holders.add(el.name.text);
         const decl = this.enclosingStatement(pattern);
         for (const ref of this.referencesAfter(el.name, decl ?? pattern)) out.push(this.valueTop(ref));
       }
