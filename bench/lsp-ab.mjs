@@ -17,6 +17,8 @@ const builds = { a: path.resolve(arg('--a', 'dist')), b: path.resolve(arg('--b',
 const rounds = Number(arg('--rounds', 5));
 const edits = Number(arg('--edits', 200));
 const seed = Number(arg('--seed', 20250611));
+// `--rows pushDiagnostics,pullDiagnostics`: only these (the keystroke rows always run).
+const only = arg('--rows', '') ? arg('--rows', '').split(',').concat(['pushDiagnostics', 'pullDiagnostics']) : undefined;
 const names = Object.keys(createRequire(import.meta.url)(path.join(builds.b, 'core.js')).catalog.napcat);
 const cwd = path.join(root, 'bench', 'out', 'lsp-ab');
 mkdirSync(cwd, { recursive: true });
@@ -26,7 +28,7 @@ const got = { a: [], b: [] };
 for (let r = 0; r < rounds; r++) {
   for (const k of r % 2 ? ['b', 'a'] : ['a', 'b']) {
     // The same random edits for both builds in one round.
-    const rows = await measureTyping({ serverPath: path.join(builds[k], 'server.js'), cwd, names, seed, text, rnd: createRandom(seed + r), log: () => {}, edits, requests: 100 });
+    const rows = await measureTyping({ serverPath: path.join(builds[k], 'server.js'), cwd, names, seed, text, rnd: createRandom(seed + r), log: () => {}, edits, requests: 100, rows: only });
     got[k].push(rows);
     console.error(`round ${r + 1} ${k}: ${ROWS.map((x) => `${x} ${rows[x]?.p50}/${rows[x]?.p95}`).join(', ')}`);
   }

@@ -191,7 +191,8 @@ const met = (lat, p50, p95max, timeouts = 0) => median(lat) <= p50 && p95(lat) <
  * The typing rows: a keystroke inside a statement (push and pull), typing a new call character by
  * character, a full-sync client, and hover/completion/codeAction at diagnostics.
  */
-export async function measureTyping({ serverPath, cwd, names, seed, text, rnd, log, edits = 200, requests = 200 }) {
+export async function measureTyping({ serverPath, cwd, names, seed, text, rnd, log, edits = 200, requests = 200, rows }) {
+  const want = (row) => !rows || rows.includes(row);
   const result = {};
   const uri = docUri(cwd, 'file-0.ts');
   const push = await startServer(serverPath, cwd, { pull: false });
@@ -208,13 +209,17 @@ export async function measureTyping({ serverPath, cwd, names, seed, text, rnd, l
     result.pushDiagnostics = { ...summary(k.lat), timeouts: k.timeouts, targetP50: 10, targetP95: 30, met: met(k.lat, 10, 30, k.timeouts) };
     log(`  keystroke → publishDiagnostics: p50 ${round(median(k.lat))} ms, p95 ${round(p95(k.lat))} ms`);
 
+    if (want('typingNewCall')) {
     const n = await timeEdits(push, docUri(cwd, 'file-new-call.ts'), 'typescript', text, typeNewCall(text));
     result.typingNewCall = { ...summary(n.lat), timeouts: n.timeouts, targetP50: 15, targetP95: 40, met: met(n.lat, 15, 40, n.timeouts) };
     log(`  typing a new call → publishDiagnostics: p50 ${round(median(n.lat))} ms, p95 ${round(p95(n.lat))} ms`);
+    }
 
+    if (want('fullSync')) {
     const f = await timeEdits(push, docUri(cwd, 'file-full-sync.ts'), 'typescript', text, keystrokes(rnd, text, Math.min(edits, 100)), { full: true });
     result.fullSync = { ...summary(f.lat), timeouts: f.timeouts, targetP50: 20, met: median(f.lat) <= 20 && f.timeouts === 0 };
     log(`  full-sync change → publishDiagnostics: p50 ${round(median(f.lat))} ms, p95 ${round(p95(f.lat))} ms`);
+    }
 
     // Hover, completion, codeAction at the sites of the diagnostics of the open file.
     push.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
@@ -229,7 +234,7 @@ export async function measureTyping({ serverPath, cwd, names, seed, text, rnd, l
       }
       return { ...summary(ts2), errors, target: 5, met: p95(ts2) <= 5 && errors === 0 };
     };
-    if (diags.length) {
+    if (diags.length && want('requests')) {
       const inside = (d, k2) => ({ line: d.range.start.line, character: Math.min(d.range.end.character, d.range.start.character + k2) });
       result.hover = await timeReq('textDocument/hover', (d) => ({ textDocument: { uri }, position: inside(d, 2) }));
       result.completion = await timeReq('textDocument/completion', (d) => ({ textDocument: { uri }, position: inside(d, 4), context: { triggerKind: 1 } }));

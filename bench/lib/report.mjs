@@ -3,7 +3,12 @@ const s = (ms) => (ms == null || !Number.isFinite(ms) ? '—' : `${(ms / 1000).t
 const ms = (x) => (x == null || !Number.isFinite(x) ? '—' : `${x} ms`);
 const met = (m) => (m === true ? '**met**' : m === false ? '**NOT met**' : 'not measured');
 
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { renderCliReal } from './cli-real.mjs';
+
+/** Hand-written: what was tried for the targets not met, with its numbers (kept across runs). */
+const TRIED = fileURLToPath(new URL('../tried.md', import.meta.url));
 
 export function renderMarkdown(r) {
   const c = r.comparison;
@@ -101,6 +106,7 @@ export function renderMarkdown(r) {
     p('', `Open → first diagnostics: ${ms(sv.openToDiagnosticsMs)} (${sv.diagnosticsOnOpen} diagnostics). Start (spawn → initialize result, 5 runs): median ${ms(sv.start?.median)}, max ${ms(sv.start?.max)} — ${met(sv.start?.met)} (≤ 200 ms); for scale, a bare \`node -e 0\` takes ${ms(sv.start?.bareNodeMs)} here, and dist/server.js is a ${sv.start?.bundleMB} MB bundle that V8 compiles at start.`, '');
     for (const m of [sv.memory?.files1k, sv.memory?.files10k]) if (m) p(`Memory (/proc VmRSS) with 50 open bot files of ${m.lines} lines: **${m.rssMB} MB** (peak ${m.peakMB} MB) — ${met(m.met)} (≤ ${m.target} MB${m.peakTarget ? `, peak ≤ ${m.peakTarget} MB` : ''}).`, '');
   }
+  if (existsSync(TRIED)) p(readFileSync(TRIED, 'utf8').trimEnd(), '');
   p('## Reproduce', '', '```sh', 'npm run bench            # everything (~10 min on 2 cores)', 'node bench/run.mjs --quick            # 10 MB corpus, fewer runs', 'node bench/run.mjs --no-profile       # without the CPU profile of the CLI', '```', '');
   return out.join('\n');
 }
