@@ -50,8 +50,8 @@ export function finishFindings(text: string, findings: Finding[], sites: readonl
 }
 
 /** Stage 3: the site rules' findings and the file rules' (these need the whole tree: events, transport). */
-export function findingsOfScan(text: string, result: TsScan & { nonebot?: NoneBotScan }, languageId: string, watch?: Set<string>): Finding[] {
-  const own = findingsOfSites(result.sites, text);
+export function findingsOfScan(text: string, result: TsScan & { nonebot?: NoneBotScan }, languageId: string, watch?: Set<string>, siteFindings?: Finding[]): Finding[] {
+  const own = siteFindings ?? findingsOfSites(result.sites, text);
   // Python's file facts come from its own scanner (decorators, framework messages, NoneBot imports); TS/JS's rules read the tree.
   const file = isPythonLanguage(languageId)
     ? [...(result.python ? findingsOfPythonFile(result.python, text, languageId) : []), ...(result.nonebot ? frameworkFindings(result.nonebot, text) : [])]
@@ -60,10 +60,11 @@ export function findingsOfScan(text: string, result: TsScan & { nonebot?: NoneBo
 }
 
 /** Stages 2–4 on a scan of the whole text. */
-export function analysisOfScan(text: string, result: TsScan, options: AnalyzeOptions, languageId: string): Analysis {
+/** `siteFindings`: the site rules' findings when the caller already has them (an editor engine's cache). */
+export function analysisOfScan(text: string, result: TsScan, options: AnalyzeOptions, languageId: string, siteFindings?: () => Finding[]): Analysis {
   const skipped = skippedBy(result, !!options.tolerant);
   if (skipped) return { findings: [], skipped, sites: [] };
-  return { findings: finishFindings(text, findingsOfScan(text, result, languageId), result.sites, options), syntaxError: result.syntaxError, sites: result.sites };
+  return { findings: finishFindings(text, findingsOfScan(text, result, languageId, undefined, siteFindings?.()), result.sites, options), syntaxError: result.syntaxError, sites: result.sites };
 }
 
 /** Text that only file rules can find something in (event code, a transport) must be parsed even without an action name. */

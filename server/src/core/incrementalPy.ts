@@ -4,9 +4,12 @@
  * the site walk then runs over the new tree and the same stages as `analyzeDocument` follow.
  */
 import { analysisOfScan, disabledAnalysis, type Analysis } from './analyze';
+import type { Finding } from './findings';
+import { findingsOfSites } from './rules';
+import { shiftFindings } from './shift';
 import type { DocumentAnalyzer, TextChange } from './incremental';
 import type { ReportOptions } from './scan';
-import { pythonEditOf, scanPython, type PyScanOptions, type PyStatement, type PyTree } from './scan/python';
+import { pythonEditOf, scanPython, type PyScan, type PyScanOptions, type PyStatement, type PyTree } from './scan/python';
 
 /** The one range where `before` and `after` differ: [start, oldEnd) of `before` became [start, newEnd) of `after`. */
 function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } | undefined {
@@ -62,7 +65,42 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
     this.stats.updates++;
     this.stats.visited += result.walked?.visited ?? 0;
     this.stats.reused += result.walked?.reused ?? 0;
-    return analysisOfScan(text, result, { ...this.options, tolerant: true }, 'python');
+    return analysisOfScan(text, result, { ...this.options, tolerant: true }, 'python', result.statements ? () => this.siteFindings(text, result) : undefined);
+  }
+
+  /** Site findings of the last update per statement, keyed by what they depend on; relative to the statement. */
+  private findingsCache = new Map<string, Finding[]>();
+
+  /**
+   * The site rules' findings, statement by statement: a statement's depend only on its own text, the
+   * module's `Bot` names and whether the file is NoneBot v11 code, so an unchanged statement's are
+   * reused (shifted) instead of reading its messages again.
+   */
+  private siteFindings(text: string, result: PyScan): Finding[] {
+    const statements = result.statements!;
+    const context = `${statements.flatMap((st) => st.bots).join('\n')}\u0000${result.nonebot ? 1 : 0}\u0000`;
+    const next = new Map<string, Finding[]>();
+    const out: Finding[] = [];
+    const sites = result.sites;
+    let i = 0;
+    for (const st of statements) {
+      // The scan's own sites (marked for NoneBot) that fall in this statement.
+      const from = i;
+      while (i < sites.length && sites[i].start < st.end) i++;
+      if (i === from) continue;
+      const key = context + text.slice(st.start, st.end);
+      let relative = next.get(key) ?? this.findingsCache.get(key);
+      if (!relative) {
+        relative = [];
+        shiftFindings(findingsOfSites(sites.slice(from, i), text), -st.start, relative);
+      }
+      next.set(key, relative);
+      shiftFindings(relative, st.start, out);
+    }
+    // Sites past the last statement (none expected): read as they are.
+    if (i < sites.length) out.push(...findingsOfSites(sites.slice(i), text));
+    this.findingsCache = next;
+    return out;
   }
 
   release(): void {
@@ -70,5 +108,6 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
     this.tree = undefined;
     this.text = '';
     this.statements = undefined;
+    this.findingsCache = new Map();
   }
 }
