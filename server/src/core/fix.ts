@@ -6,7 +6,7 @@ import { scanEvents, type EventScan } from './events/scan';
 import { hasSite, isActionFinding, type ActionFinding, type EventFinding, type Finding, type FrameworkFinding, type SegmentFinding, type TransportFinding } from './findings';
 import { nonebot, nonebotName } from './catalog/nonebot';
 import { planNoneBot } from './framework/fix';
-import type { NoneBotScan } from './framework/nonebot';
+import { rememberedNoneBotScan, type NoneBotScan } from './framework/nonebot';
 import { scanPython } from './scan/python';
 import { outgoingMessage } from './message';
 import { helperLangOf, messageEdits, migrateParams, removeProps, type HelperLang, type ManualStep } from './params';
@@ -108,11 +108,10 @@ function eventFixes(f: EventFinding, text: string): FixOption[] {
 
 // ---- NoneBot: the plan of an import, computed from the text (one file at a time is cached) ----
 
-let lastNoneBot: { text: string; scan: NoneBotScan | undefined } | undefined;
-
+/** The NoneBot scan of this text: the one its analysis just made, else a scan of its own (remembered the same way). */
 function noneBotScanOf(text: string): NoneBotScan | undefined {
-  if (lastNoneBot?.text !== text) lastNoneBot = { text, scan: scanPython(text, { alwaysParse: true, tolerant: true }).nonebot };
-  return lastNoneBot.scan;
+  const known = rememberedNoneBotScan(text);
+  return known !== false ? known : scanPython(text, { alwaysParse: true, tolerant: true }).nonebot;
 }
 
 /** The import's plan (import, uses, factory calls): one option shared by every finding of that import. */

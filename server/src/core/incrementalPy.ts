@@ -68,8 +68,8 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
     return analysisOfScan(text, result, { ...this.options, tolerant: true }, 'python', result.statements ? () => this.siteFindings(text, result) : undefined);
   }
 
-  /** Site findings of the last update per statement, keyed by what they depend on; relative to the statement. */
-  private findingsCache = new Map<string, Finding[]>();
+  /** Site findings of the last update per statement, keyed by what they depend on, with where the statement began. */
+  private findingsCache = new Map<string, { start: number; findings: Finding[] }>();
 
   /**
    * The site rules' findings, statement by statement: a statement's depend only on its own text, the
@@ -79,7 +79,7 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
   private siteFindings(text: string, result: PyScan): Finding[] {
     const statements = result.statements!;
     const context = `${statements.flatMap((st) => st.bots).join('\n')}\u0000${result.nonebot ? 1 : 0}\u0000`;
-    const next = new Map<string, Finding[]>();
+    const next = new Map<string, { start: number; findings: Finding[] }>();
     const out: Finding[] = [];
     const sites = result.sites;
     let i = 0;
@@ -89,13 +89,16 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
       while (i < sites.length && sites[i].start < st.end) i++;
       if (i === from) continue;
       const key = context + text.slice(st.start, st.end);
-      let relative = next.get(key) ?? this.findingsCache.get(key);
-      if (!relative) {
-        relative = [];
-        shiftFindings(findingsOfSites(sites.slice(from, i), text), -st.start, relative);
+      let cached = next.get(key) ?? this.findingsCache.get(key);
+      if (!cached) cached = { start: st.start, findings: findingsOfSites(sites.slice(from, i), text) };
+      else if (cached.start !== st.start) {
+        // Moved by the edit: shifted once, and kept where it now is (statements before an edit never move).
+        const moved: Finding[] = [];
+        shiftFindings(cached.findings, st.start - cached.start, moved);
+        cached = { start: st.start, findings: moved };
       }
-      next.set(key, relative);
-      shiftFindings(relative, st.start, out);
+      next.set(key, cached);
+      out.push(...cached.findings);
     }
     // Sites past the last statement (none expected): read as they are.
     if (i < sites.length) out.push(...findingsOfSites(sites.slice(i), text));

@@ -99,6 +99,21 @@ function kids(n: PyNode): PyNode[] {
 const isV11Path = (p: string) => p === V11_MODULE || p.startsWith(`${V11_MODULE}.`);
 
 /** Reads the v11 imports, their uses and factory calls. `start`/`end` give UTF-16 offsets of a node. */
+/**
+ * The NoneBot scan of the last text scanned (one text at a time): messages and fixes of framework
+ * findings need the whole scan, and the analysis that produced those findings has just made it.
+ */
+let lastScan: { text: string; scan: NoneBotScan | undefined } | undefined;
+
+export function rememberNoneBotScan(text: string, scan: NoneBotScan | undefined): void {
+  lastScan = { text, scan };
+}
+
+/** The remembered scan of exactly this text; `false` when there is none. */
+export function rememberedNoneBotScan(text: string): NoneBotScan | undefined | false {
+  return lastScan && lastScan.text === text ? lastScan.scan : false;
+}
+
 export function scanNoneBot(root: PyNode, text: string, start: Pos, end: Pos): NoneBotScan {
   const src = (n: PyNode) => text.slice(start(n), end(n));
   const imports: NbImport[] = [];

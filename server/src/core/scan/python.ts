@@ -13,7 +13,7 @@ import { lineStarts, positionAt } from '../text';
 import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
 import { PY_FILE_PREFILTER, scanPythonFile } from './pythonFile';
 import type { Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
-import { NONEBOT_PREFILTER, scanNoneBot, type NoneBotScan } from '../framework/nonebot';
+import { NONEBOT_PREFILTER, rememberNoneBotScan, scanNoneBot, type NoneBotScan } from '../framework/nonebot';
 
 // ---- what the scanner needs from a parser --------------------------------------------------------
 
@@ -188,6 +188,7 @@ export function scanPython(text: string, options: PyScanOptions = {}): PyScan {
       nonebot = scanNoneBot(root, text, at, to);
       if (!nonebot.imports.length) nonebot = undefined;
     }
+    rememberNoneBotScan(text, nonebot);
     if (offsets.length === 0) sites = [];
     else if (!options.keepTree) sites = new PySiteFinder(text, offsets, toUtf16).run(root);
     else {
