@@ -6,7 +6,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { generateBot } from '../python.mjs';
-import { startServer, typist } from './lsp.mjs';
+import { startServer } from './lsp.mjs';
+import { keystrokes } from './lsp-scenarios.mjs';
 import { createRandom } from './prng.mjs';
 import { median, p95, round, summary } from './stats.mjs';
 
@@ -40,9 +41,7 @@ export async function measurePythonTyping({ root, serverPath, seed, log = () => 
     const lat = [];
     let timeouts = 0;
     const cpu0 = cpuMs(s.child.pid);
-    const typing = typist(createRandom(seed ^ 0x9e3779b9), text);
-    for (let i = 0; i < edits; i++) {
-      const change = typing.next();
+    for (const { change } of keystrokes(createRandom(seed ^ 0x9e3779b9), text, edits)) {
       version++;
       const t = performance.now();
       s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });

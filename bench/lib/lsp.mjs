@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createRandom } from './prng.mjs';
 import { median, p95, round, summary } from './stats.mjs';
-import { botFile, docUri, keystrokes, lineStarts, positionAt, timeEdits, typeNewCall } from './lsp-scenarios.mjs';
+import { botFile, docUri, keystrokes, timeEdits, typeNewCall } from './lsp-scenarios.mjs';
 
 const require = createRequire(import.meta.url);
 const rpc = require('vscode-languageserver-protocol/node');
@@ -97,32 +97,6 @@ export async function startServer(serverPath, cwd, { pull, execArgv = [] }) {
   return { child, conn, init, startMs, published, waitPublish, pullDiagnostics, stop, stderr: () => stderr };
 }
 
-
-/**
- * Incremental single-character edits at random places: a letter is typed, the next edit deletes it
- * again, so the file stays close to the original (and passes through transient syntax errors).
- */
-export function typist(rnd, text) {
-  let cur = text;
-  let undo = -1;
-  return {
-    next() {
-      if (undo < 0) {
-        const at = rnd.int(0, cur.length);
-        const ch = String.fromCharCode(97 + rnd.int(0, 25));
-        const p = positionAt(lineStarts(cur), at);
-        cur = cur.slice(0, at) + ch + cur.slice(at);
-        undo = at;
-        return { range: { start: p, end: p }, rangeLength: 0, text: ch };
-      }
-      const ls = lineStarts(cur);
-      const change = { range: { start: positionAt(ls, undo), end: positionAt(ls, undo + 1) }, rangeLength: 1, text: '' };
-      cur = cur.slice(0, undo) + cur.slice(undo + 1);
-      undo = -1;
-      return change;
-    },
-  };
-}
 
 /**
  * Runs every server measurement. Returns a result object, or { skipped: reason }.

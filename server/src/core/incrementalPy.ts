@@ -7,20 +7,15 @@ import { analysisOfScan, disabledAnalysis, type Analysis } from './analyze';
 import type { Finding } from './findings';
 import { findingsOfSites } from './rules';
 import { shiftFindings } from './shift';
-import type { DocumentAnalyzer, TextChange } from './incremental';
+import { changedSpan, type DocumentAnalyzer, type TextChange } from './incremental';
 import type { ReportOptions } from './scan';
 import { pythonEditOf, scanPython, type PyScan, type PyScanOptions, type PyStatement, type PyTree } from './scan/python';
 
 /** The one range where `before` and `after` differ: [start, oldEnd) of `before` became [start, newEnd) of `after`. */
 function changedRange(before: string, after: string): { start: number; oldEnd: number; newEnd: number } | undefined {
   if (before === after) return undefined;
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let oldEnd = before.length;
-  let newEnd = after.length;
-  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) { oldEnd--; newEnd--; }
-  return { start, oldEnd, newEnd };
+  const c = changedSpan(before, after);
+  return { start: c.start, oldEnd: c.end, newEnd: c.start + c.newLength };
 }
 
 /** One change as the editor reported it (no compare of the texts needed), else the compare. */
