@@ -3,6 +3,7 @@
  * file (plain and raw strings), or its static parts and substitutions (f-strings). Read with the
  * registered tree-sitter parser over the value's text alone, like message.ts reads TS values.
  */
+import { pyChildren } from './scan/pyChildren';
 import { pythonParser, utf8ToUtf16, type PyNode } from './scan/python';
 import type { ExprSource, Quote, Range, TextSource } from './segments';
 
@@ -57,11 +58,7 @@ export function cookPy(raw: string, rawStart: number, isRaw: boolean, fstring: b
 
 const SIMPLE_STRING = /^([rRuU]?)(["'])([^"'\\\r\n]*)\2$/;
 
-function kids(n: PyNode): PyNode[] {
-  const out: PyNode[] = [];
-  for (let i = 0; i < n.childCount; i++) { const c = n.child(i); if (c) out.push(c); }
-  return out;
-}
+const kids = pyChildren;
 
 /** The string literal at `[start, end)` of `text` (a value as written), or undefined when it is not one (bytes, concatenated, broken). */
 export function readPyString(text: string, start: number, end: number): PyStringValue | undefined {

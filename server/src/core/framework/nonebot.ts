@@ -5,6 +5,7 @@
  * hangs on it into one all-or-nothing plan: the import, the renamed names at every use, the
  * factory calls. Pure: the caller hands in the root node.
  */
+import { pyChildren } from '../scan/pyChildren';
 import { anyOffsetIn } from '../catalog';
 import { V11_MODULE, nonebotFactory, nonebotName, type FactoryReason, type NameReason } from '../catalog/nonebot';
 import type { PyNode } from '../scan/python';
@@ -89,16 +90,10 @@ const LOAD_PARENTS = new Set([
 
 type Pos = (n: PyNode) => number;
 
-function kids(n: PyNode): PyNode[] {
-  const out: PyNode[] = [];
-  if (n.children) { for (const c of n.children) if (c) out.push(c); return out; }
-  for (let i = 0; i < n.childCount; i++) { const c = n.child(i); if (c) out.push(c); }
-  return out;
-}
+const kids = pyChildren;
 
 const isV11Path = (p: string) => p === V11_MODULE || p.startsWith(`${V11_MODULE}.`);
 
-/** Reads the v11 imports, their uses and factory calls. `start`/`end` give UTF-16 offsets of a node. */
 /**
  * The NoneBot scan of the last text scanned (one text at a time): messages and fixes of framework
  * findings need the whole scan, and the analysis that produced those findings has just made it.
@@ -114,6 +109,7 @@ export function rememberedNoneBotScan(text: string): NoneBotScan | undefined | f
   return lastScan && lastScan.text === text ? lastScan.scan : false;
 }
 
+/** Reads the v11 imports, their uses and factory calls. `start`/`end` give UTF-16 offsets of a node. */
 export function scanNoneBot(root: PyNode, text: string, start: Pos, end: Pos): NoneBotScan {
   const src = (n: PyNode) => text.slice(start(n), end(n));
   const imports: NbImport[] = [];

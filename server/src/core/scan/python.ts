@@ -11,6 +11,7 @@ import { exceedsNesting, MAX_NESTING } from '../nesting';
 import { shiftSite } from '../shift';
 import { lineStarts, positionAt } from '../text';
 import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
+import { pyChildren } from './pyChildren';
 import { PY_FILE_PREFILTER, scanPythonFile } from './pythonFile';
 import type { Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
 import { NONEBOT_PREFILTER, rememberNoneBotScan, scanNoneBot, type NoneBotScan } from '../framework/nonebot';
@@ -395,17 +396,9 @@ class PySiteFinder {
   }
 
   private children(n: PyNode): PyNode[] {
-    const out: PyNode[] = [];
-    if (n.children) {
-      for (const c of n.children) if (c) out.push(c);
-      return out;
-    }
-    for (let i = 0, count = n.childCount; i < count; i++) {
-      const c = n.child(i);
-      if (c) out.push(c);
-    }
-    return out;
+    return pyChildren(n);
   }
+
 
   /**
    * `bound` is where the next sibling starts (or the parent's bound): siblings never overlap and a

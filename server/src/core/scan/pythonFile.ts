@@ -4,6 +4,7 @@
  * parses as CQ codes (`Message("[CQ:at,qq=1]")`, `bot.send(event, "…")`, `matcher.finish("…")`).
  * Pure: walks a tree the Python scanner already has.
  */
+import { pyChildren } from './pyChildren';
 import { anyOffsetIn } from '../catalog';
 import type { PyNode } from './python';
 
@@ -76,10 +77,7 @@ class FileWalk {
   private src(n: PyNode): string { return this.text.slice(this.start(n), this.end(n)); }
 
   private kids(n: PyNode): PyNode[] {
-    const out: PyNode[] = [];
-    if (n.children) { for (const c of n.children) if (c) out.push(c); return out; }
-    for (let i = 0; i < n.childCount; i++) { const c = n.child(i); if (c) out.push(c); }
-    return out;
+    return pyChildren(n);
   }
 
   run(root: PyNode): PyFileFacts | undefined {
