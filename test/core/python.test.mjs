@@ -4,7 +4,7 @@
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { core, markup, shape, require, ROOT, fix } from './helpers.mjs';
@@ -408,17 +408,16 @@ describe('python: incremental reparse and mutations', () => {
   const docFiles = [...files, botModule, botModule.repeat(6)];
   const sameAsFresh = (got, text, what) => assert.equal(analysisKey(got, text), analysisKey(core.analyzeDocument(text, PY, { tolerant: true }), text), what);
 
-  test('the document engine equals a fresh analysis after every edit (typing, quotes, brackets, indentation)', () => {
-    const rand = rng(31);
-    const pieces = ['', 'x', '"', "'", '(', ')', ':', '\n', '\n    ', '#', '"""', 'send_msg', '中'];
+  /** 40 random edits per file (a piece typed over up to `maxDeleted - 1` characters), each checked against a fresh analysis; returns the statements kept. */
+  const typeEverywhere = (files, pieces, rand, maxDeleted) => {
     let reused = 0;
-    for (const original of docFiles) {
+    for (const original of files) {
       let text = original;
       const doc = core.createDocumentAnalyzer(PY);
       doc.update(text);
       for (let i = 0; i < 40; i++) {
         const start = Math.floor(rand() * text.length);
-        const end = Math.min(text.length, start + Math.floor(rand() * 3));
+        const end = Math.min(text.length, start + Math.floor(rand() * maxDeleted));
         const insert = pieces[Math.floor(rand() * pieces.length)];
         text = text.slice(0, start) + insert + text.slice(end);
         sameAsFresh(doc.update(text, [{ start, end, newLength: insert.length }]), text, `edit ${i}: ${JSON.stringify({ start, end, insert })}`);
@@ -426,7 +425,50 @@ describe('python: incremental reparse and mutations', () => {
       reused += doc.stats.reused;
       doc.release();
     }
-    assert.ok(reused > 0, 'unchanged statements were kept');
+    return reused;
+  };
+
+  test('the document engine equals a fresh analysis after every edit (typing, quotes, brackets, indentation)', () => {
+    const pieces = ['', 'x', '"', "'", '(', ')', ':', '\n', '\n    ', '#', '"""', 'send_msg', '中'];
+    assert.ok(typeEverywhere(docFiles, pieces, rng(31), 3) > 0, 'unchanged statements were kept');
+  });
+
+  test('the document engine equals a fresh analysis on NoneBot and aiocqhttp code (imports, renamed names, decorators, CQ messages)', () => {
+    const dir = path.join(ROOT, 'test', 'corpus-py', 'src');
+    const sources = readdirSync(dir).filter((f) => f.endsWith('.py')).sort().map((f) => readFileSync(path.join(dir, f), 'utf8'));
+    // Words the file facts and the NoneBot scan follow, typed and deleted anywhere.
+    const pieces = ['', 'x', '"', '(', '\n', '#', 'Bot', 'MessageSegment', 'GroupMessageEvent', '[CQ:at,qq=1]', '@bot.on_notice("group_increase")\n', 'bot = CQHttp()\n',
+      'm = on_command("x")\n', 'from nonebot.adapters.onebot.v11 import Message\n', 'import aiocqhttp\n', 'v11', '    '];
+    assert.ok(typeEverywhere([...sources, sources.join('\n')], pieces, rng(47), 4) > 0, 'unchanged statements were kept');
+  });
+
+  test('the document engine: a module-level matcher or bot declared or dropped re-reads every statement', () => {
+    let text = [
+      'from nonebot.adapters.onebot.v11 import Bot',
+      'x = 1',
+      'async def handle():',
+      '    await weather.finish("[CQ:at,qq=1] done")',
+      '',
+      '@app.on_notice',
+      'async def greet(event):',
+      '    await bot.call_api("get_status")',
+      '',
+    ].join('\n');
+    const doc = core.createDocumentAnalyzer(PY);
+    doc.update(text);
+    const steps = [['x = 1', 'weather = on_command("w")'], ['weather = on_command("w")', 'app = CQHttp()'], ['app = CQHttp()', 'x = 1']];
+    const counts = [];
+    for (const [from, to] of steps) {
+      const start = text.indexOf(from);
+      text = text.slice(0, start) + to + text.slice(start + from.length);
+      const got = doc.update(text, [{ start, end: start + from.length, newLength: to.length }]);
+      sameAsFresh(got, text, `${from} → ${to}`);
+      counts.push(got.findings.filter((f) => f.kind === 'segment' || f.kind === 'event').length);
+    }
+    // The matcher makes the finish a framework message; the bot makes the bare decorator an event subscription.
+    assert.deepEqual(counts.map((n) => n > 0), [true, true, false]);
+    assert.ok(doc.stats.reused > 0, 'the site walk kept statements (so the file facts took the partial path too)');
+    doc.release();
   });
 
   test('the document engine follows Bot annotations: declaring or dropping a module-level Bot re-reads later statements', () => {

@@ -30,6 +30,8 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
   private text = '';
   /** The last scan per top-level statement: those the edit and the reparse left alone keep their sites. */
   private statements: PyStatement[] | undefined;
+  /** The last scan's file facts and NoneBot scan: the next update keeps what its edit cannot change. */
+  private last: Pick<PyScan, 'python' | 'nonebot'> | undefined;
   /** Statistics for tests and the benchmark: top-level statements walked and kept. */
   readonly stats = { updates: 0, visited: 0, reused: 0 };
 
@@ -49,7 +51,7 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
       const r = editOf(this.text, text, changes) ?? { start: 0, oldEnd: 0, newEnd: 0 };
       if (r.oldEnd > r.start || r.newEnd > r.start) this.tree.edit?.(pythonEditOf(this.text, r.start, r.oldEnd, text.slice(r.start, r.newEnd)));
       previousTree = this.tree;
-      if (this.statements) reuse = { statements: this.statements, ...r };
+      if (this.statements) reuse = { statements: this.statements, ...r, text: this.text, python: this.last?.python, nonebot: this.last?.nonebot };
     } else this.release();
     const result = scanPython(text, { tolerant: true, previousTree, keepTree: true, reuse });
     // The old tree is not needed once the new one exists (tree-sitter copies what it reuses).
@@ -57,6 +59,7 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
     this.tree = result.tree;
     this.text = text;
     this.statements = result.statements;
+    this.last = { python: result.python, nonebot: result.nonebot };
     this.stats.updates++;
     this.stats.visited += result.walked?.visited ?? 0;
     this.stats.reused += result.walked?.reused ?? 0;
@@ -106,6 +109,7 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
     this.tree = undefined;
     this.text = '';
     this.statements = undefined;
+    this.last = undefined;
     this.findingsCache = new Map();
   }
 }

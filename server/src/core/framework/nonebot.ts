@@ -109,6 +109,48 @@ export function rememberedNoneBotScan(text: string): NoneBotScan | undefined | f
   return lastScan && lastScan.text === text ? lastScan.scan : false;
 }
 
+/** The local names a scan follows: what the imports bind and the Milky names they would take. */
+function interestingNames(imports: readonly NbImport[]): Set<string> {
+  const interesting = new Set<string>();
+  for (const imp of imports) {
+    if (imp.alias) interesting.add(imp.alias);
+    for (const n of imp.names) {
+      interesting.add(n.local);
+      const t = nonebotName(n.name);
+      if (t && t.milky.length === 1) interesting.add(t.milky[0]);
+    }
+  }
+  return interesting;
+}
+
+const namesPattern = (names: ReadonlySet<string>, flags = '') => new RegExp(`(?<![\\w])(?:${[...names].join('|')})(?![\\w])`, flags);
+
+/**
+ * The previous scan, moved past an edit, when the statements the update walks again (old and new
+ * text of the region) hold neither a v11 module path nor a name the scan follows: then nothing the
+ * scan reads changed. Undefined when they do (the caller scans the tree).
+ */
+export function shiftedNoneBotScan(previous: NoneBotScan, oldText: string, text: string, r: { from: number; to: number; oldTo: number; delta: number }): NoneBotScan | undefined {
+  const names = interestingNames(previous.imports);
+  const quiet = (t: string) => !NONEBOT_PREFILTER.test(t) && !(names.size && namesPattern(names).test(t));
+  if (!quiet(oldText.slice(r.from, r.oldTo)) || !quiet(text.slice(r.from, r.to))) return undefined;
+  const d = r.delta;
+  const after = (x: number) => x >= r.oldTo;
+  const move = <T extends { start: number; end: number }>(x: T): T => (after(x.start) ? { ...x, start: x.start + d, end: x.end + d } : x);
+  const imports = previous.imports.map((imp) => {
+    if (!after(imp.start)) return imp;
+    const m: NbImport = { ...move(imp), moduleStart: imp.moduleStart + d, moduleEnd: imp.moduleEnd + d, names: imp.names.map(move) };
+    // What precedes it on its line may be the edit.
+    const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+    const before = text.slice(lineStart, m.start);
+    m.ownLine = /^[ \t]*$/.test(before);
+    m.indent = m.ownLine ? before : '';
+    return m;
+  });
+  const factories = previous.factories.map((f) => (after(f.start) ? { ...move(f), argsStart: f.argsStart + d, argsEnd: f.argsEnd + d } : f));
+  return { imports, uses: previous.uses.map(move), factories, unsafe: previous.unsafe };
+}
+
 /** Reads the v11 imports, their uses and factory calls. `start`/`end` give UTF-16 offsets of a node. */
 export function scanNoneBot(root: PyNode, text: string, start: Pos, end: Pos): NoneBotScan {
   const src = (n: PyNode) => text.slice(start(n), end(n));
@@ -140,16 +182,8 @@ export function scanNoneBot(root: PyNode, text: string, start: Pos, end: Pos): N
   };
   walk(root, text.length, offsetsOf(/nonebot\.adapters\.onebot\.v11\b/g), 1, undefined, undefined, -1, false);
   // Where the names that matter start: the locals the imports bind and the Milky names they would take.
-  const interesting = new Set<string>();
-  for (const imp of imports) {
-    if (imp.alias) interesting.add(imp.alias);
-    for (const n of imp.names) {
-      interesting.add(n.local);
-      const t = nonebotName(n.name);
-      if (t && t.milky.length === 1) interesting.add(t.milky[0]);
-    }
-  }
-  const names = interesting.size ? offsetsOf(new RegExp(`(?<![\\w])(?:${[...interesting].join('|')})(?![\\w])`, 'g')) : [];
+  const interesting = interestingNames(imports);
+  const names = interesting.size ? offsetsOf(namesPattern(interesting, 'g')) : [];
   walk(root, text.length, names, 2, undefined, undefined, -1, false);
   const at = new Set(names);
   const words = new Set<string>();

@@ -12,9 +12,9 @@ import { shiftSite } from '../shift';
 import { lineStarts, positionAt } from '../text';
 import { findEmbeddedActions, findPathNames, looksLikePathText } from './paths';
 import { pyChildren } from './pyChildren';
-import { PY_FILE_PREFILTER, scanPythonFile } from './pythonFile';
+import { PY_FILE_PREFILTER, scanPythonFile, type PyFileFacts, type PyRegion } from './pythonFile';
 import type { Literal, ObjectInfo, PropInfo, ScanResult, Site } from './types';
-import { NONEBOT_PREFILTER, rememberNoneBotScan, scanNoneBot, type NoneBotScan } from '../framework/nonebot';
+import { NONEBOT_PREFILTER, rememberNoneBotScan, scanNoneBot, shiftedNoneBotScan, type NoneBotScan } from '../framework/nonebot';
 
 // ---- what the scanner needs from a parser --------------------------------------------------------
 
@@ -120,7 +120,11 @@ export interface PyScanOptions {
    * UTF-16 units (the old text's [start, oldEnd) became [start, newEnd)). A top-level statement
    * that neither the edit nor the reparse touched keeps its sites, shifted, instead of a new walk.
    */
-  reuse?: { statements: readonly PyStatement[]; start: number; oldEnd: number; newEnd: number };
+  reuse?: {
+    statements: readonly PyStatement[]; start: number; oldEnd: number; newEnd: number;
+    /** The previous scan's text, file facts and NoneBot scan: kept where the edit cannot change them. */
+    text?: string; python?: PyFileFacts; nonebot?: NoneBotScan;
+  };
 }
 
 /** A top-level statement of a scan: its range, its sites and the `Bot` names it declares for the module. */
@@ -177,29 +181,37 @@ export function scanPython(text: string, options: PyScanOptions = {}): PyScan {
   const root = tree.rootNode;
   const syntaxError = root.hasError ? describeError(root, text, toUtf16) : undefined;
   if (syntaxError && !options.tolerant) return done({ sites: [], syntaxError });
-  // File facts (decorators, framework messages, NoneBot imports) read the whole tree on every scan.
-  const python = fileFacts ? scanPythonFile(root, text, toUtf16) : undefined;
   let sites: Site[];
   let nonebot: NoneBotScan | undefined;
+  let python: PyFileFacts | undefined;
   let kept: Pick<PyScan, 'statements' | 'walked'> = {};
   try {
-    if (NONEBOT_PREFILTER.test(text)) {
-      const at = (n: PyNode) => (toUtf16 ? toUtf16(n.startIndex) : n.startIndex);
-      const to = (n: PyNode) => (toUtf16 ? toUtf16(n.endIndex) : n.endIndex);
-      nonebot = scanNoneBot(root, text, at, to);
-      if (!nonebot.imports.length) nonebot = undefined;
-    }
-    rememberNoneBotScan(text, nonebot);
+    // An editor update walks again only the top-level statements the edit or the reparse touched.
+    const reuse = options.keepTree && options.previousTree ? options.reuse : undefined;
+    const plan = reuse && !toUtf16 ? reusePlan(reuse, options.previousTree!, tree) : undefined;
+    let region: PyRegion | undefined;
     if (offsets.length === 0) sites = [];
     else if (!options.keepTree) sites = new PySiteFinder(text, offsets, toUtf16).run(root);
     else {
-      const plan = options.reuse && options.previousTree && !toUtf16 ? reusePlan(options.reuse, options.previousTree, tree) : undefined;
       let walk = plan && new PySiteFinder(text, offsets, toUtf16).runPart(root, plan);
       // A statement that declares other module-level `Bot` names changes what later statements mean.
-      if (!walk || !sameBots(walk.statements, options.reuse!.statements)) walk = new PySiteFinder(text, offsets, toUtf16).runStatements(root);
+      if (walk && sameBots(walk.statements, reuse!.statements)) region = { from: plan!.from, to: plan!.to, oldTo: plan!.to - plan!.delta, delta: plan!.delta };
+      else walk = new PySiteFinder(text, offsets, toUtf16).runStatements(root);
       sites = walk.sites;
       kept = { statements: walk.statements, walked: walk.walked };
     }
+    // File facts (decorators, framework messages) and the NoneBot scan: the region only, when the previous ones say enough.
+    python = fileFacts ? scanPythonFile(root, text, toUtf16, region && reuse?.python ? { previous: reuse.python, region } : undefined) : undefined;
+    if (NONEBOT_PREFILTER.test(text)) {
+      nonebot = region && reuse?.nonebot && reuse.text !== undefined ? shiftedNoneBotScan(reuse.nonebot, reuse.text, text, region) : undefined;
+      if (!nonebot) {
+        const at = (n: PyNode) => (toUtf16 ? toUtf16(n.startIndex) : n.startIndex);
+        const to = (n: PyNode) => (toUtf16 ? toUtf16(n.endIndex) : n.endIndex);
+        nonebot = scanNoneBot(root, text, at, to);
+      }
+      if (!nonebot.imports.length) nonebot = undefined;
+    }
+    rememberNoneBotScan(text, nonebot);
   } catch (e) {
     if (e instanceof RangeError) return done({ sites: [], syntaxError: 'too deeply nested to analyze', fatal: true });
     throw e;

@@ -32,7 +32,20 @@ export interface PyFrameworkMessage {
 export interface PyFileFacts {
   events: PyEventName[];
   messages: PyFrameworkMessage[];
+  /** What the walk read beside the facts, for the next partial walk: the module-level names and the file's flags. */
+  module: PyModuleState;
 }
+
+/** A module-level name the walk learnt from a top-level statement (`bot = CQHttp()`, `weather = on_command(…)`). */
+export interface PyModuleName { start: number; name: string; kind: 'bot' | 'matcher' }
+
+export interface PyModuleState { names: PyModuleName[]; v11: boolean; aiocqhttp: boolean }
+
+/**
+ * The part of the module an editor update walks again: top-level statements from `from` to `to`
+ * (new text); facts before `from` are kept, those at or after `oldTo` (old text) move by `delta`.
+ */
+export interface PyRegion { from: number; to: number; oldTo: number; delta: number }
 
 /** Text that can hold such a fact at all. Cheap; run before parsing. */
 export const PY_FILE_PREFILTER = /\bon_(?:message|notice|request|meta_event)\b|\[CQ:/;
@@ -51,10 +64,26 @@ const BOT_CLASSES = new Set(['CQHttp', 'NoneBot']);
 const MATCHER_FACTORY = /^on(?:_[a-z]+)*$/;
 const MATCHER_SENDS = new Set(['send', 'finish', 'reject', 'pause']);
 
-/** The facts of one tree; undefined when the text holds none. `toUtf16` converts the parser's offsets when they are bytes. */
-export function scanPythonFile(root: PyNode, text: string, toUtf16?: (b: number) => number): PyFileFacts | undefined {
+/** The facts of one tree; undefined when the text holds no word a fact needs. `toUtf16` converts the parser's offsets when they are bytes. */
+export function scanPythonFile(root: PyNode, text: string, toUtf16?: (b: number) => number, reuse?: { previous: PyFileFacts; region: PyRegion }): PyFileFacts | undefined {
   if (!PY_FILE_PREFILTER.test(text)) return undefined;
+  if (reuse && !toUtf16 && root.firstChildForIndex) {
+    const partial = new FileWalk(text, undefined).runRegion(root, reuse.previous, reuse.region);
+    if (partial !== false) return partial;
+  }
   return new FileWalk(text, toUtf16).run(root);
+}
+
+/** Facts of a statement after the edit, moved with it. */
+const moved = <T extends { start: number; end: number }>(x: T, d: number): T => ({ ...x, start: x.start + d, end: x.end + d });
+
+/** The previous facts before the region, the region's new ones, and the previous ones after it, moved. */
+function around<T extends { start: number }>(previous: readonly T[], walked: readonly T[], r: PyRegion, move: (x: T) => T): T[] {
+  const out: T[] = [];
+  for (const x of previous) if (x.start < r.from) out.push(x);
+  out.push(...walked);
+  for (const x of previous) if (x.start >= r.oldTo) out.push(move(x));
+  return out;
 }
 
 class FileWalk {
@@ -63,7 +92,9 @@ class FileWalk {
   private readonly matcherNames = new Set<string>(['matcher']);
   private readonly v11: boolean;
   private readonly aiocqhttp: boolean;
-  private readonly out: PyFileFacts = { events: [], messages: [] };
+  private readonly out: PyFileFacts = { events: [], messages: [], module: { names: [], v11: false, aiocqhttp: false } };
+  /** The module-level names, in the order of their statements. */
+  private module: PyModuleName[] = [];
 
   constructor(private readonly text: string, private readonly toUtf16: ((b: number) => number) | undefined) {
     this.v11 = NONEBOT_V11.test(text);
@@ -82,9 +113,44 @@ class FileWalk {
 
   run(root: PyNode): PyFileFacts | undefined {
     if (!this.hits.length) return undefined;
-    this.moduleNames(root);
+    for (const st of this.kids(root)) this.moduleName(st);
+    this.walk(root, this.text.length);
+    return this.result();
+  }
+
+  /**
+   * The walk of the statements in the region only, the rest kept from the previous facts; `false`
+   * when that is not sound (the file's flags or module-level names changed: every statement may read otherwise).
+   */
+  runRegion(root: PyNode, previous: PyFileFacts, r: PyRegion): PyFileFacts | undefined | false {
+    if (!this.hits.length) return undefined;
+    const p = previous.module;
+    if (p.v11 !== this.v11 || p.aiocqhttp !== this.aiocqhttp) return false;
+    const region: [PyNode, number][] = [];
+    for (let kid = root.firstChildForIndex!(r.from); kid && this.start(kid) < r.to; kid = kid.nextSibling ?? null) {
+      const next = kid.nextSibling ?? null;
+      region.push([kid, next ? this.start(next) : this.text.length]);
+    }
+    for (const [kid] of region) this.moduleName(kid);
+    this.module = around(p.names, this.module, r, (x) => ({ ...x, start: x.start + r.delta }));
+    const names = (xs: readonly PyModuleName[]) => xs.map((x) => `${x.kind}:${x.name}`).join('\n');
+    if (names(this.module) !== names(p.names)) return false;
+    for (const x of this.module) (x.kind === 'bot' ? this.botNames : this.matcherNames).add(x.name);
+    for (const [kid, bound] of region) this.walk(kid, bound);
+    this.out.events = around(previous.events, this.out.events, r, (x) => moved(x, r.delta));
+    this.out.messages = around(previous.messages, this.out.messages, r, (x) => ({ ...moved(x, r.delta), value: moved(x.value, r.delta) }));
+    return this.result();
+  }
+
+  private result(): PyFileFacts | undefined {
+    // Kept even without a fact: the next editor update walks only what its edit touched.
+    this.out.module = { names: this.module, v11: this.v11, aiocqhttp: this.aiocqhttp };
+    return this.out;
+  }
+
+  private walk(top: PyNode, topBound: number): void {
     // An explicit stack: a deep tree never overflows the call stack. `bound` is where the next sibling starts.
-    const stack: [PyNode, number][] = [[root, this.text.length]];
+    const stack: [PyNode, number][] = [[top, topBound]];
     while (stack.length) {
       const [n, bound] = stack.pop()!;
       if (n.type === 'comment' || !anyOffsetIn(this.hits, this.start(n), bound)) continue;
@@ -93,22 +159,22 @@ class FileWalk {
       const kids = this.kids(n);
       for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], i + 1 < kids.length ? this.start(kids[i + 1]) : bound]);
     }
-    return this.out.events.length || this.out.messages.length ? this.out : undefined;
   }
 
-  /** `bot = CQHttp(…)` / `app = aiocqhttp.CQHttp(…)` and `weather = on_command(…)` at the top level. */
-  private moduleNames(root: PyNode): void {
-    for (const st of this.kids(root)) {
-      const a = st.type === 'expression_statement' ? st.child(0) : null;
-      if (!a || a.type !== 'assignment') continue;
-      const left = a.childForFieldName('left');
-      const right = a.childForFieldName('right');
-      if (!left || left.type !== 'identifier' || !right || right.type !== 'call') continue;
-      const callee = this.lastName(right.childForFieldName('function'));
-      if (!callee) continue;
-      if (BOT_CLASSES.has(callee)) this.botNames.add(this.src(left));
-      else if (MATCHER_FACTORY.test(callee) || callee === 'command') this.matcherNames.add(this.src(left));
-    }
+  /** A top-level `bot = CQHttp(…)` / `app = aiocqhttp.CQHttp(…)` or `weather = on_command(…)`. */
+  private moduleName(st: PyNode): void {
+    const a = st.type === 'expression_statement' ? st.child(0) : null;
+    if (!a || a.type !== 'assignment') return;
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (!left || left.type !== 'identifier' || !right || right.type !== 'call') return;
+    const callee = this.lastName(right.childForFieldName('function'));
+    if (!callee) return;
+    const kind = BOT_CLASSES.has(callee) ? 'bot' : MATCHER_FACTORY.test(callee) || callee === 'command' ? 'matcher' : undefined;
+    if (!kind) return;
+    const name = this.src(left);
+    this.module.push({ start: this.start(st), name, kind });
+    (kind === 'bot' ? this.botNames : this.matcherNames).add(name);
   }
 
   private lastName(fn: PyNode | null): string | undefined {
