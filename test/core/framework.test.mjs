@@ -256,3 +256,37 @@ describe('framework: the editor', () => {
     assert.match(core.findingMessage(f, text, 'zh-cn'), /字符串/);
   });
 });
+
+describe('framework: reading the tree', () => {
+  test('reading the path up from each name gives what the walk down from the root gives', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { ROOT } = await import('./helpers.mjs');
+    const { generateBot } = await import('../../bench/python.mjs');
+    const dir = path.join(ROOT, 'test', 'corpus-py', 'src');
+    const texts = [...fs.readdirSync(dir).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8')), generateBot(600)];
+    const real = core.pythonParser();
+    // The same parser, its trees' root without `descendantForIndex`: the scan walks down from the root instead.
+    const walkDown = {
+      ...real,
+      indexUnit: real.indexUnit,
+      parse(text, old) {
+        const tree = real.parse(text, old);
+        if (!tree) return tree;
+        const root = new Proxy(tree.rootNode, { get: (t, k) => (k === 'descendantForIndex' ? undefined : Reflect.get(t, k)) });
+        return new Proxy(tree, { get: (t, k) => (k === 'rootNode' ? root : typeof t[k] === 'function' ? t[k].bind(t) : Reflect.get(t, k)) });
+      },
+    };
+    let compared = 0;
+    for (const text of texts) {
+      if (!text.includes('nonebot.adapters.onebot.v11')) continue;
+      const up = JSON.stringify(fw(text).map((f) => [f.start, f.end, f.form, f.milky, f.mechanical, f.reason, f.blockers]));
+      core.setPythonParser(walkDown);
+      let down;
+      try { down = JSON.stringify(fw(text).map((f) => [f.start, f.end, f.form, f.milky, f.mechanical, f.reason, f.blockers])); } finally { core.setPythonParser(real); }
+      assert.equal(up, down);
+      compared++;
+    }
+    assert.ok(compared >= 4, `${compared} NoneBot files compared`);
+  });
+});

@@ -315,8 +315,10 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
     const emitBaseUntil = (limit: number) => {
       const from = fi;
       while (fi < this.baseFindings.length && this.baseFindings[fi].start < limit) fi++;
-      shiftFindings(this.baseFindings.slice(from, fi), shift, findings);
-      while (si < this.baseSites.length && this.baseSites[si].start < limit) sites.push(shiftSite(this.baseSites[si++], shift));
+      // The sites move first: the findings take the moved copies instead of moving their sites again.
+      const movedSites = new Map<Site, Site>();
+      while (si < this.baseSites.length && this.baseSites[si].start < limit) { const s = this.baseSites[si++]; const m = shiftSite(s, shift); movedSites.set(s, m); sites.push(m); }
+      shiftFindings(this.baseFindings.slice(from, fi), shift, findings, movedSites);
     };
     for (; ri < regions.length; ri++) {
       const r = regions[ri];
@@ -324,8 +326,9 @@ export class IncrementalTsAnalysis implements DocumentAnalyzer {
       while (fi < this.baseFindings.length && this.baseFindings[fi].start < r.baseEnd) fi++;
       while (si < this.baseSites.length && this.baseSites[si].start < r.baseEnd) si++;
       const curStart = r.baseStart + shift;
-      shiftFindings(r.findings ?? [], curStart, findings);
-      for (const s of r.sites ?? []) sites.push(shiftSite(s, curStart));
+      const regionSites = new Map<Site, Site>();
+      for (const s of r.sites ?? []) { const m = shiftSite(s, curStart); regionSites.set(s, m); sites.push(m); }
+      shiftFindings(r.findings ?? [], curStart, findings, regionSites);
       shift += r.curLength - (r.baseEnd - r.baseStart);
     }
     emitBaseUntil(Infinity);

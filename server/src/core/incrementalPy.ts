@@ -4,7 +4,8 @@
  * the site walk then runs over the new tree and the same stages as `analyzeDocument` follow.
  */
 import { analysisOfScan, disabledAnalysis, type Analysis } from './analyze';
-import type { Finding } from './findings';
+import { hasSite, type Finding } from './findings';
+import type { Site } from './scan/types';
 import { findingsOfSites } from './rules';
 import { shiftFindings } from './shift';
 import { changedSpan, type DocumentAnalyzer, type TextChange } from './incremental';
@@ -91,8 +92,14 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
       if (!cached) cached = { start: st.start, findings: findingsOfSites(sites.slice(from, i), text) };
       else if (cached.start !== st.start) {
         // Moved by the edit: shifted once, and kept where it now is (statements before an edit never move).
+        // The scan has moved this statement's sites already: the findings take those copies.
+        const d = st.start - cached.start;
+        const now = new Map<string, Site>();
+        for (let k = from; k < i; k++) now.set(`${sites[k].start}|${sites[k].end}|${sites[k].written}`, sites[k]);
+        const movedSites = new Map<Site, Site>();
+        for (const f of cached.findings) if (hasSite(f) && !movedSites.has(f.site)) { const m = now.get(`${f.site.start + d}|${f.site.end + d}|${f.site.written}`); if (m) movedSites.set(f.site, m); }
         const moved: Finding[] = [];
-        shiftFindings(cached.findings, st.start - cached.start, moved);
+        shiftFindings(cached.findings, d, moved, movedSites);
         cached = { start: st.start, findings: moved };
       }
       next.set(key, cached);

@@ -38,3 +38,4 @@ export type { TransportScan, TransportHint, TransportHintCode, CallHelper, Helpe
 export { resultChanges, resultChange } from './catalog/results';
 export type { ResultChange, RenamedField } from './catalog/results';
 export { findingsOfFile, fileRulesApply, TRANSPORT_PREFILTER } from './rules/file';
+export { originOf } from './shift';

@@ -23,15 +23,28 @@ export function shiftSite(s: Site, d: number): Site {
   return out;
 }
 
-/** A finding moved by d; its site moves once even when several findings share it. */
-export function shiftFindings(findings: readonly Finding[], d: number, out: Finding[]): void {
+/** Each moved finding → the finding it was first moved from: what is derived from a finding (its message, its fixes) does not depend on where it is. */
+const origins = new WeakMap<Finding, Finding>();
+
+/** The finding `f` is a moved copy of (itself when it never moved). */
+export function originOf(f: Finding): Finding {
+  return origins.get(f) ?? f;
+}
+
+/**
+ * A finding moved by d; its site moves once even when several findings share it. `sites` maps old
+ * sites to their moved copies when the caller has moved them already (the scan's own list).
+ */
+export function shiftFindings(findings: readonly Finding[], d: number, out: Finding[], sites?: ReadonlyMap<Site, Site>): void {
   let lastSite: Site | undefined;
   let lastShifted: Site | undefined;
   for (const f of findings) {
     if (d === 0) { out.push(f); continue; }
     if (!hasSite(f)) { out.push(shiftFileFinding(f, d)); continue; }
-    if (f.site !== lastSite) { lastSite = f.site; lastShifted = shiftSite(f.site, d); }
-    out.push({ ...f, start: f.start + d, end: f.end + d, site: lastShifted! });
+    if (f.site !== lastSite) { lastSite = f.site; lastShifted = sites?.get(f.site) ?? shiftSite(f.site, d); }
+    const moved: Finding = { ...f, start: f.start + d, end: f.end + d, site: lastShifted! };
+    origins.set(moved, originOf(f));
+    out.push(moved);
   }
 }
 

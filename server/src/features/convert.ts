@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
-import { fixesFor, hasSite, preferredOf, lineStarts, milkyDocUrl, milkyOf, napcatOf, offsetAt, positionAt, severityOf, MILKY_HOME, type Edit, type Finding, type SiteFinding, type Locale, type SeveritySetting } from '../core';
+import { fixesFor, hasSite, originOf, preferredOf, lineStarts, milkyDocUrl, milkyOf, napcatOf, offsetAt, positionAt, severityOf, MILKY_HOME, type Edit, type Finding, type SiteFinding, type Locale, type SeveritySetting } from '../core';
 import { findingMessage } from '../l10n/messages';
 import { TOOL } from '../shared/version';
 
@@ -57,11 +57,13 @@ interface Derived {
 export class DerivedCache {
   private current = new Map<string, Derived>();
   private next = new Map<string, Derived>();
+  /** By the finding a moved copy came from: no key to build for what only moved. */
+  private byOrigin = new WeakMap<Finding, Derived>();
   private locale: Locale | undefined;
 
   /** Starts a publish: entries not used by it are dropped at the end. */
   begin(locale: Locale): void {
-    if (locale !== this.locale) { this.current.clear(); this.locale = locale; }
+    if (locale !== this.locale) { this.current.clear(); this.byOrigin = new WeakMap(); this.locale = locale; }
     this.next = new Map();
   }
 
@@ -72,10 +74,14 @@ export class DerivedCache {
   get(f: Finding, text: string, locale: Locale): Derived {
     // A file rule's message and fixes depend on the whole text (the guarded block, the helper): never reused.
     if (!hasSite(f)) return { message: findingMessage(f, text, locale), fixes: fixesFor(f, text).map((x) => x.target) };
+    const origin = originOf(f);
+    let d = this.byOrigin.get(origin);
+    if (d) return d;
     const key = derivedKey(f, text);
-    let d = this.next.get(key) ?? this.current.get(key);
+    d = this.next.get(key) ?? this.current.get(key);
     if (!d) d = { message: findingMessage(f, text, locale), fixes: fixesFor(f, text).map((x) => x.target) };
     this.next.set(key, d);
+    this.byOrigin.set(origin, d);
     return d;
   }
 }

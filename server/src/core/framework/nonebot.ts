@@ -180,11 +180,15 @@ export function scanNoneBot(root: PyNode, text: string, start: Pos, end: Pos): N
     const cs = kids(n);
     for (let k = 0; k < cs.length; k++) walk(cs[k], k + 1 < cs.length ? start(cs[k + 1]) : bound, offsets, pass, n, parent, inImport, inDoc);
   };
-  walk(root, text.length, offsetsOf(/nonebot\.adapters\.onebot\.v11\b/g), 1, undefined, undefined, -1, false);
+  const v11At = offsetsOf(/nonebot\.adapters\.onebot\.v11\b/g);
+  if (root.descendantForIndex) {
+    for (const n of importsAt(root, v11At, start)) { const imp = readImport(n, text, src, start, end); if (imp) imports.push(imp); }
+  } else walk(root, text.length, v11At, 1, undefined, undefined, -1, false);
   // Where the names that matter start: the locals the imports bind and the Milky names they would take.
   const interesting = interestingNames(imports);
   const names = interesting.size ? offsetsOf(namesPattern(interesting, 'g')) : [];
-  walk(root, text.length, names, 2, undefined, undefined, -1, false);
+  if (root.descendantForIndex) readPaths(root, names, start, (n) => src(n), imports, idents, calls, strings);
+  else walk(root, text.length, names, 2, undefined, undefined, -1, false);
   const at = new Set(names);
   const words = new Set<string>();
   const read = idents.filter((x) => at.has(start(x.node)));
@@ -274,6 +278,70 @@ export function scanNoneBot(root: PyNode, text: string, start: Pos, end: Pos): N
     }
   });
   return { imports, uses, factories, unsafe };
+}
+
+/**
+ * The path from the root to the leaf at each offset (read from the leaf up: a few calls into the
+ * parser per offset instead of the children of every node on the way down).
+ */
+function pathTo(root: PyNode, offset: number): PyNode[] | undefined {
+  const leaf = root.descendantForIndex!(offset);
+  if (!leaf) return undefined;
+  const up: PyNode[] = [];
+  for (let n: PyNode | null | undefined = leaf; n; n = n.parent) up.push(n);
+  return up.reverse();
+}
+
+/** The import statements that hold a v11 path, in order, each once (as the walk from the root finds them). */
+function importsAt(root: PyNode, offsets: readonly number[], start: Pos): PyNode[] {
+  const out: PyNode[] = [];
+  for (const o of offsets) {
+    const path = pathTo(root, o);
+    if (!path) continue;
+    for (const n of path) {
+      if (n.type === 'comment') break;
+      if (n.type === 'import_from_statement' || n.type === 'import_statement') {
+        if (!out.length || start(out[out.length - 1]) !== start(n)) out.push(n);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * What the second walk from the root collects, read on the path to each offset: the identifier
+ * there (with its parent and grandparent, the import holding it), the calls around it (each once,
+ * outer first) and the string content it lies in, unless in a docstring.
+ */
+function readPaths(
+  root: PyNode, offsets: readonly number[], start: Pos, src: (n: PyNode) => string, imports: readonly NbImport[],
+  idents: { node: PyNode; parent: PyNode; grand: PyNode | undefined; inImport: number }[], calls: PyNode[], strings: string[],
+): void {
+  const seenCalls = new Map<string, PyNode>();
+  for (const o of offsets) {
+    const path = pathTo(root, o);
+    if (!path) continue;
+    let inImport = -1;
+    let inDoc = false;
+    for (let i = 0; i < path.length; i++) {
+      const n = path[i];
+      const type = n.type;
+      if (type === 'comment') break;
+      if (type === 'import_from_statement' || type === 'import_statement') {
+        const s = start(n);
+        inImport = imports.findIndex((x) => x.start === s);
+        if (inImport < 0) inImport = -2;
+      }
+      if (type === 'expression_statement' && n.childCount === 1 && n.child(0)?.type === 'string') inDoc = true;
+      if (type === 'identifier') { if (i > 0) idents.push({ node: n, parent: path[i - 1], grand: path[i - 2], inImport }); break; }
+      if (type === 'call') { const k = `${start(n)}:${n.endIndex}`; if (!seenCalls.has(k)) seenCalls.set(k, n); }
+      if (type === 'string_content') { if (!inDoc) strings.push(src(n)); break; }
+    }
+  }
+  // The walk from the root meets calls in pre-order: by start, the outer one first.
+  const ordered = [...seenCalls.values()].map((n) => ({ n, s: start(n), e: n.endIndex })).sort((a, b) => a.s - b.s || b.e - a.e);
+  for (const x of ordered) calls.push(x.n);
 }
 
 function readImport(n: PyNode, text: string, src: (n: PyNode) => string, start: Pos, end: Pos): NbImport | undefined {

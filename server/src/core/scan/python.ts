@@ -33,6 +33,9 @@ export interface PyNode {
   firstChildForIndex?(index: number): PyNode | null;
   readonly nextSibling?: PyNode | null;
   readonly previousSibling?: PyNode | null;
+  readonly parent?: PyNode | null;
+  /** The smallest node that spans `index` (parser units): with `parent`, a path read from a leaf up. */
+  descendantForIndex?(index: number): PyNode | null;
   /** The node or a descendant is an ERROR or MISSING node. */
   readonly hasError: boolean;
   readonly isMissing: boolean;
