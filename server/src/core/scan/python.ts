@@ -130,8 +130,13 @@ export interface PyScanOptions {
   };
 }
 
+/** Ids of walked statements: a kept (or moved) statement keeps its id, a walked one gets a new one. */
+let statementIds = 0;
+
 /** A top-level statement of a scan: its range, its sites and the `Bot` names it declares for the module. */
 export interface PyStatement {
+  /** The same statement across updates: what the edit and the reparse left alone keeps it. */
+  id: number;
   start: number;
   end: number;
   sites: readonly Site[];
@@ -354,7 +359,7 @@ class PySiteFinder {
     const first = plan.after[0];
     if (first ? !kid || this.start(kid) !== first.start + plan.delta || this.end(kid) !== first.end + plan.delta : kid) return undefined;
     for (const st of plan.after) {
-      const shifted = plan.delta === 0 ? st : { start: st.start + plan.delta, end: st.end + plan.delta, sites: st.sites.map((x) => shiftSite(x, plan.delta)), bots: st.bots };
+      const shifted = plan.delta === 0 ? st : { id: st.id, start: st.start + plan.delta, end: st.end + plan.delta, sites: st.sites.map((x) => shiftSite(x, plan.delta)), bots: st.bots };
       for (const x of shifted.sites) this.sites.push(x);
       for (const b of st.bots) module.add(b);
       statements.push(shifted);
@@ -370,7 +375,7 @@ class PySiteFinder {
     this.visit(kid, bound);
     // A Set keeps insertion order: the names this statement added are the last ones.
     const bots = module.size > known ? [...module].slice(known) : [];
-    return { start: this.start(kid), end: this.end(kid), sites: this.sites.slice(from).sort((a, b) => a.start - b.start), bots };
+    return { id: ++statementIds, start: this.start(kid), end: this.end(kid), sites: this.sites.slice(from).sort((a, b) => a.start - b.start), bots };
   }
 
   /**
