@@ -542,7 +542,8 @@ export class Workbench {
     await this.page.keyboard.press('Control+S');
     await poll(() => {
       try { return JSON.stringify(JSON.parse(readFileSync(this.cs.settingsFile, 'utf8'))) === json; } catch { return false; }
-    }, { timeout: 10000, what: 'settings.json saved with the new content' });
+      // A save can take over 10 s on a loaded 2-core machine (seen once in CI); the poll ends as soon as it lands.
+    }, { timeout: 30000, what: 'settings.json saved with the new content' });
     // The model's dirty flag clears a moment after the write lands: should VS Code still ask on
     // close, answer "Save" (the content is the same).
     await this.page.keyboard.press('Control+W');
