@@ -184,15 +184,15 @@ export async function measureTyping({ serverPath, cwd, names, seed, text, rnd, l
     log(`  keystroke → publishDiagnostics: p50 ${round(median(k.lat))} ms, p95 ${round(p95(k.lat))} ms`);
 
     if (want('typingNewCall')) {
-    const n = await timeEdits(push, docUri(cwd, 'file-new-call.ts'), 'typescript', text, typeNewCall(text));
-    result.typingNewCall = { ...summary(n.lat), timeouts: n.timeouts, targetP50: 15, targetP95: 40, met: met(n.lat, 15, 40, n.timeouts) };
-    log(`  typing a new call → publishDiagnostics: p50 ${round(median(n.lat))} ms, p95 ${round(p95(n.lat))} ms`);
+      const n = await timeEdits(push, docUri(cwd, 'file-new-call.ts'), 'typescript', text, typeNewCall(text));
+      result.typingNewCall = { ...summary(n.lat), timeouts: n.timeouts, targetP50: 15, targetP95: 40, met: met(n.lat, 15, 40, n.timeouts) };
+      log(`  typing a new call → publishDiagnostics: p50 ${round(median(n.lat))} ms, p95 ${round(p95(n.lat))} ms`);
     }
 
     if (want('fullSync')) {
-    const f = await timeEdits(push, docUri(cwd, 'file-full-sync.ts'), 'typescript', text, keystrokes(rnd, text, Math.min(edits, 100)), { full: true });
-    result.fullSync = { ...summary(f.lat), timeouts: f.timeouts, targetP50: 20, met: median(f.lat) <= 20 && f.timeouts === 0 };
-    log(`  full-sync change → publishDiagnostics: p50 ${round(median(f.lat))} ms, p95 ${round(p95(f.lat))} ms`);
+      const f = await timeEdits(push, docUri(cwd, 'file-full-sync.ts'), 'typescript', text, keystrokes(rnd, text, Math.min(edits, 100)), { full: true });
+      result.fullSync = { ...summary(f.lat), timeouts: f.timeouts, targetP50: 20, met: median(f.lat) <= 20 && f.timeouts === 0 };
+      log(`  full-sync change → publishDiagnostics: p50 ${round(median(f.lat))} ms, p95 ${round(p95(f.lat))} ms`);
     }
 
     // Hover, completion, codeAction at the sites of the diagnostics of the open file.

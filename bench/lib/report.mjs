@@ -1,11 +1,11 @@
 // bench/results.json → bench/RESULTS.md
-const s = (ms) => (ms == null || !Number.isFinite(ms) ? '—' : `${(ms / 1000).toFixed(2)} s`);
-const ms = (x) => (x == null || !Number.isFinite(x) ? '—' : `${x} ms`);
-const met = (m) => (m === true ? '**met**' : m === false ? '**NOT met**' : 'not measured');
-
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderCliReal } from './cli-real.mjs';
+
+const s = (ms) => (ms == null || !Number.isFinite(ms) ? '—' : `${(ms / 1000).toFixed(2)} s`);
+const ms = (x) => (x == null || !Number.isFinite(x) ? '—' : `${x} ms`);
+const met = (m) => (m === true ? '**met**' : m === false ? '**NOT met**' : 'not measured');
 
 /** Hand-written: what was tried for the targets not met, with its numbers (kept across runs). */
 const TRIED = fileURLToPath(new URL('../tried.md', import.meta.url));

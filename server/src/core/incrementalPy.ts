@@ -4,7 +4,7 @@
  * the site walk then runs over the new tree and the same stages as `analyzeDocument` follow.
  */
 import { analysisOfScan, disabledAnalysis, type Analysis } from './analyze';
-import { hasSite, type Finding } from './findings';
+import type { Finding } from './findings';
 import type { Site } from './scan/types';
 import { findingsOfSites } from './rules';
 import { shiftFindings } from './shift';
@@ -26,22 +26,8 @@ function editOf(before: string, after: string, changes: readonly TextChange[]): 
   return changedRange(before, after);
 }
 
-interface CachedFindings { start: number; findings: Finding[] }
-
-/**
- * A statement's findings moved to where it now starts. The scan has moved the statement's sites
- * already (`sites[from..to)`): the findings take those copies instead of moving their own.
- */
-function moveFindings(cached: CachedFindings, start: number, sites: readonly Site[], from: number, to: number): CachedFindings {
-  const d = start - cached.start;
-  const now = new Map<string, Site>();
-  for (let k = from; k < to; k++) now.set(`${sites[k].start}|${sites[k].end}|${sites[k].written}`, sites[k]);
-  const movedSites = new Map<Site, Site>();
-  for (const f of cached.findings) if (hasSite(f) && !movedSites.has(f.site)) { const m = now.get(`${f.site.start + d}|${f.site.end + d}|${f.site.written}`); if (m) movedSites.set(f.site, m); }
-  const moved: Finding[] = [];
-  shiftFindings(cached.findings, d, moved, movedSites);
-  return { start, findings: moved };
-}
+/** A statement's site findings, the sites they were made from, and where the statement began. */
+interface CachedFindings { start: number; sites: readonly Site[]; findings: Finding[] }
 
 export class IncrementalPyAnalysis implements DocumentAnalyzer {
   private tree: PyTree | undefined;
@@ -84,19 +70,18 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
     return analysisOfScan(text, result, { ...this.options, tolerant: true }, 'python', result.statements ? () => this.siteFindings(text, result) : undefined);
   }
 
-  /** Site findings of the last update per statement (by its id, and by its text for a statement walked again), with where it began. */
-  private findingsCache = { context: '', byId: new Map<number, CachedFindings>(), byText: new Map<string, CachedFindings>() };
+  /** Site findings of the last update per statement, keyed by what they depend on, with where the statement began. */
+  private findingsCache = new Map<string, CachedFindings>();
 
   /**
    * The site rules' findings, statement by statement: a statement's depend only on its own text, the
-   * module's `Bot` names and whether the file is NoneBot v11 code, so a statement the scan kept reuses
-   * its findings (shifted when it moved), and one walked again reuses those of the same text.
+   * module's `Bot` names and whether the file is NoneBot v11 code, so an unchanged statement's are
+   * reused (shifted) instead of reading its messages again.
    */
   private siteFindings(text: string, result: PyScan): Finding[] {
     const statements = result.statements!;
-    const context = `${statements.flatMap((st) => st.bots).join('\n')}\u0000${result.nonebot ? 1 : 0}`;
-    const last = this.findingsCache.context === context ? this.findingsCache : undefined;
-    const next = { context, byId: new Map<number, CachedFindings>(), byText: new Map<string, CachedFindings>() };
+    const context = `${statements.flatMap((st) => st.bots).join('\n')}\u0000${result.nonebot ? 1 : 0}\u0000`;
+    const next = new Map<string, CachedFindings>();
     const out: Finding[] = [];
     const sites = result.sites;
     let i = 0;
@@ -105,14 +90,20 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
       const from = i;
       while (i < sites.length && sites[i].start < st.end) i++;
       if (i === from) continue;
-      let cached = last?.byId.get(st.id);
-      if (!cached) {
-        const key = text.slice(st.start, st.end);
-        cached = next.byText.get(key) ?? last?.byText.get(key) ?? { start: st.start, findings: findingsOfSites(sites.slice(from, i), text) };
-        next.byText.set(key, cached);
+      const key = context + text.slice(st.start, st.end);
+      const own = sites.slice(from, i);
+      let cached = next.get(key) ?? this.findingsCache.get(key);
+      if (!cached) cached = { start: st.start, sites: own, findings: findingsOfSites(own, text) };
+      else if (cached.start !== st.start) {
+        // Moved by the edit: shifted once, and kept where it now is (statements before an edit never move).
+        // The scan has moved this statement's sites already (same text, same sites in the same order): the findings take those.
+        const movedSites = new Map<Site, Site>();
+        if (cached.sites.length === own.length) cached.sites.forEach((x, k) => movedSites.set(x, own[k]));
+        const moved: Finding[] = [];
+        shiftFindings(cached.findings, st.start - cached.start, moved, movedSites);
+        cached = { start: st.start, sites: own, findings: moved };
       }
-      if (cached.start !== st.start) cached = moveFindings(cached, st.start, sites, from, i);
-      next.byId.set(st.id, cached);
+      next.set(key, cached);
       out.push(...cached.findings);
     }
     // Sites past the last statement (none expected): read as they are.
@@ -127,6 +118,6 @@ export class IncrementalPyAnalysis implements DocumentAnalyzer {
     this.text = '';
     this.statements = undefined;
     this.last = undefined;
-    this.findingsCache = { context: '', byId: new Map(), byText: new Map() };
+    this.findingsCache = new Map();
   }
 }

@@ -2,6 +2,11 @@
 import { hasSite, type EventFinding, type Finding, type FrameworkFinding, type TransportFinding } from './findings';
 import type { ObjectInfo, ParamsArg, Site } from './scan/types';
 
+/** Any fact with a range, moved by d. */
+export function moveRange<T extends { start: number; end: number }>(x: T, d: number): T {
+  return { ...x, start: x.start + d, end: x.end + d };
+}
+
 function shiftObject(o: ObjectInfo, d: number): ObjectInfo {
   return {
     ...o,
@@ -50,11 +55,11 @@ export function shiftFindings(findings: readonly Finding[], d: number, out: Find
 
 /** A file rule's finding moved by d (with the helper facts of a transport finding). */
 function shiftFileFinding(f: EventFinding | TransportFinding | FrameworkFinding, d: number): Finding {
-  if (f.kind === 'framework') return { ...f, start: f.start + d, end: f.end + d, importAt: f.importAt + d };
-  if (f.kind === 'event' || !f.helper) return { ...f, start: f.start + d, end: f.end + d };
+  if (f.kind === 'framework') return { ...moveRange(f, d), importAt: f.importAt + d };
+  if (f.kind === 'event' || !f.helper) return moveRange(f, d);
   const h = f.helper;
   return {
-    ...f, start: f.start + d, end: f.end + d,
-    helper: { ...h, apiAt: h.apiAt === null ? null : h.apiAt + d, calls: h.calls.map((c) => ({ ...c, start: c.start + d, end: c.end + d })) },
+    ...moveRange(f, d),
+    helper: { ...h, apiAt: h.apiAt === null ? null : h.apiAt + d, calls: h.calls.map((c) => moveRange(c, d)) },
   };
 }

@@ -7,6 +7,7 @@
  */
 import { pyChildren } from '../scan/pyChildren';
 import { anyOffsetIn } from '../catalog';
+import { moveRange } from '../shift';
 import { V11_MODULE, nonebotFactory, nonebotName, type FactoryReason, type NameReason } from '../catalog/nonebot';
 import type { PyNode } from '../scan/python';
 
@@ -136,7 +137,7 @@ export function shiftedNoneBotScan(previous: NoneBotScan, oldText: string, text:
   if (!quiet(oldText.slice(r.from, r.oldTo)) || !quiet(text.slice(r.from, r.to))) return undefined;
   const d = r.delta;
   const after = (x: number) => x >= r.oldTo;
-  const move = <T extends { start: number; end: number }>(x: T): T => (after(x.start) ? { ...x, start: x.start + d, end: x.end + d } : x);
+  const move = <T extends { start: number; end: number }>(x: T): T => (after(x.start) ? moveRange(x, d) : x);
   const imports = previous.imports.map((imp) => {
     if (!after(imp.start)) return imp;
     const m: NbImport = { ...move(imp), moduleStart: imp.moduleStart + d, moduleEnd: imp.moduleEnd + d, names: imp.names.map(move) };
@@ -187,7 +188,7 @@ export function scanNoneBot(root: PyNode, text: string, start: Pos, end: Pos): N
   // Where the names that matter start: the locals the imports bind and the Milky names they would take.
   const interesting = interestingNames(imports);
   const names = interesting.size ? offsetsOf(namesPattern(interesting, 'g')) : [];
-  if (root.descendantForIndex) readPaths(root, names, start, (n) => src(n), imports, idents, calls, strings);
+  if (root.descendantForIndex) readPaths(root, names, start, src, imports, idents, calls, strings);
   else walk(root, text.length, names, 2, undefined, undefined, -1, false);
   const at = new Set(names);
   const words = new Set<string>();

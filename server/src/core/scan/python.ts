@@ -126,17 +126,12 @@ export interface PyScanOptions {
   reuse?: {
     statements: readonly PyStatement[]; start: number; oldEnd: number; newEnd: number;
     /** The previous scan's text, file facts and NoneBot scan: kept where the edit cannot change them. */
-    text?: string; python?: PyFileFacts; nonebot?: NoneBotScan;
+    text: string; python?: PyFileFacts; nonebot?: NoneBotScan;
   };
 }
 
-/** Ids of walked statements: a kept (or moved) statement keeps its id, a walked one gets a new one. */
-let statementIds = 0;
-
 /** A top-level statement of a scan: its range, its sites and the `Bot` names it declares for the module. */
 export interface PyStatement {
-  /** The same statement across updates: what the edit and the reparse left alone keeps it. */
-  id: number;
   start: number;
   end: number;
   sites: readonly Site[];
@@ -196,22 +191,22 @@ export function scanPython(text: string, options: PyScanOptions = {}): PyScan {
   try {
     // An editor update walks again only the top-level statements the edit or the reparse touched.
     const reuse = options.keepTree && options.previousTree ? options.reuse : undefined;
-    const plan = reuse && !toUtf16 ? reusePlan(reuse, options.previousTree!, tree) : undefined;
     let region: PyRegion | undefined;
     if (offsets.length === 0) sites = [];
     else if (!options.keepTree) sites = new PySiteFinder(text, offsets, toUtf16).run(root);
     else {
-      let walk = plan && new PySiteFinder(text, offsets, toUtf16).runPart(root, plan);
+      const plan = reuse && !toUtf16 ? reusePlan(reuse, options.previousTree!, tree) : undefined;
+      const part = plan && new PySiteFinder(text, offsets, toUtf16).runPart(root, plan);
       // A statement that declares other module-level `Bot` names changes what later statements mean.
-      if (walk && sameBots(walk.statements, reuse!.statements)) region = { from: plan!.from, to: plan!.to, oldTo: plan!.to - plan!.delta, delta: plan!.delta };
-      else walk = new PySiteFinder(text, offsets, toUtf16).runStatements(root);
+      const walk = part && sameBots(part.statements, reuse!.statements) ? part : new PySiteFinder(text, offsets, toUtf16).runStatements(root);
+      if (walk === part) region = part.region;
       sites = walk.sites;
       kept = { statements: walk.statements, walked: walk.walked };
     }
     // File facts (decorators, framework messages) and the NoneBot scan: the region only, when the previous ones say enough.
     python = fileFacts ? scanPythonFile(root, text, toUtf16, region && reuse?.python ? { previous: reuse.python, region } : undefined) : undefined;
     if (NONEBOT_PREFILTER.test(text)) {
-      nonebot = region && reuse?.nonebot && reuse.text !== undefined ? shiftedNoneBotScan(reuse.nonebot, reuse.text, text, region) : undefined;
+      nonebot = region && reuse?.nonebot ? shiftedNoneBotScan(reuse.nonebot, reuse.text, text, region) : undefined;
       if (!nonebot) {
         const at = (n: PyNode) => (toUtf16 ? toUtf16(n.startIndex) : n.startIndex);
         const to = (n: PyNode) => (toUtf16 ? toUtf16(n.endIndex) : n.endIndex);
@@ -334,8 +329,9 @@ class PySiteFinder {
    * of the new top-level statements between them only, found from the tree with `firstChildForIndex`
    * and siblings. Undefined when the new tree's statements do not line up with the kept ones.
    */
-  runPart(root: PyNode, plan: ReusePlan): ReturnType<PySiteFinder['runStatements']> | undefined {
+  runPart(root: PyNode, plan: ReusePlan): (ReturnType<PySiteFinder['runStatements']> & { region: PyRegion }) | undefined {
     const statements: PyStatement[] = [...plan.before];
+    const region: PyRegion = { from: plan.from, to: plan.to, oldTo: plan.to - plan.delta, delta: plan.delta, statements: [] };
     const walked = { visited: 0, reused: plan.before.length + plan.after.length };
     const module = this.botNames[0];
     for (const st of plan.before) { for (const x of st.sites) this.sites.push(x); for (const b of st.bots) module.add(b); }
@@ -349,7 +345,9 @@ class PySiteFinder {
     try {
       while (kid && this.start(kid) < end) {
         const next = kid.nextSibling ?? null;
-        statements.push(this.statement(kid, next ? this.start(next) : this.text.length));
+        const bound = next ? this.start(next) : this.text.length;
+        statements.push(this.statement(kid, bound));
+        region.statements.push([kid, bound]);
         walked.visited++;
         kid = next;
       }
@@ -359,12 +357,12 @@ class PySiteFinder {
     const first = plan.after[0];
     if (first ? !kid || this.start(kid) !== first.start + plan.delta || this.end(kid) !== first.end + plan.delta : kid) return undefined;
     for (const st of plan.after) {
-      const shifted = plan.delta === 0 ? st : { id: st.id, start: st.start + plan.delta, end: st.end + plan.delta, sites: st.sites.map((x) => shiftSite(x, plan.delta)), bots: st.bots };
+      const shifted = plan.delta === 0 ? st : { start: st.start + plan.delta, end: st.end + plan.delta, sites: st.sites.map((x) => shiftSite(x, plan.delta)), bots: st.bots };
       for (const x of shifted.sites) this.sites.push(x);
       for (const b of st.bots) module.add(b);
       statements.push(shifted);
     }
-    return { sites: this.sites.sort((a, b) => a.start - b.start), statements, walked };
+    return { sites: this.sites.sort((a, b) => a.start - b.start), statements, walked, region };
   }
 
   /** Walks one top-level statement (`bound`: where the next one starts) and records what it holds. */
@@ -375,7 +373,7 @@ class PySiteFinder {
     this.visit(kid, bound);
     // A Set keeps insertion order: the names this statement added are the last ones.
     const bots = module.size > known ? [...module].slice(known) : [];
-    return { id: ++statementIds, start: this.start(kid), end: this.end(kid), sites: this.sites.slice(from).sort((a, b) => a.start - b.start), bots };
+    return { start: this.start(kid), end: this.end(kid), sites: this.sites.slice(from).sort((a, b) => a.start - b.start), bots };
   }
 
   /**
@@ -418,7 +416,6 @@ class PySiteFinder {
   private children(n: PyNode): PyNode[] {
     return pyChildren(n);
   }
-
 
   /**
    * `bound` is where the next sibling starts (or the parent's bound): siblings never overlap and a

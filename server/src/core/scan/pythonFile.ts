@@ -6,6 +6,7 @@
  */
 import { pyChildren } from './pyChildren';
 import { anyOffsetIn } from '../catalog';
+import { moveRange } from '../shift';
 import type { PyNode } from './python';
 
 /** An aiocqhttp decorator's event name: a string argument (`group_increase`), or the method when it takes none. */
@@ -43,9 +44,10 @@ export interface PyModuleState { names: PyModuleName[]; v11: boolean; aiocqhttp:
 
 /**
  * The part of the module an editor update walks again: top-level statements from `from` to `to`
- * (new text); facts before `from` are kept, those at or after `oldTo` (old text) move by `delta`.
+ * (new text), each with where the next one starts; facts before `from` are kept, those at or after
+ * `oldTo` (old text) move by `delta`.
  */
-export interface PyRegion { from: number; to: number; oldTo: number; delta: number }
+export interface PyRegion { from: number; to: number; oldTo: number; delta: number; statements: [PyNode, number][] }
 
 /** Text that can hold such a fact at all. Cheap; run before parsing. */
 export const PY_FILE_PREFILTER = /\bon_(?:message|notice|request|meta_event)\b|\[CQ:/;
@@ -67,15 +69,12 @@ const MATCHER_SENDS = new Set(['send', 'finish', 'reject', 'pause']);
 /** The facts of one tree; undefined when the text holds no word a fact needs. `toUtf16` converts the parser's offsets when they are bytes. */
 export function scanPythonFile(root: PyNode, text: string, toUtf16?: (b: number) => number, reuse?: { previous: PyFileFacts; region: PyRegion }): PyFileFacts | undefined {
   if (!PY_FILE_PREFILTER.test(text)) return undefined;
-  if (reuse && !toUtf16 && root.firstChildForIndex) {
-    const partial = new FileWalk(text, undefined).runRegion(root, reuse.previous, reuse.region);
+  if (reuse && !toUtf16) {
+    const partial = new FileWalk(text, undefined).runRegion(reuse.previous, reuse.region);
     if (partial !== false) return partial;
   }
   return new FileWalk(text, toUtf16).run(root);
 }
-
-/** Facts of a statement after the edit, moved with it. */
-const moved = <T extends { start: number; end: number }>(x: T, d: number): T => ({ ...x, start: x.start + d, end: x.end + d });
 
 /** The previous facts before the region, the region's new ones, and the previous ones after it, moved. */
 function around<T extends { start: number }>(previous: readonly T[], walked: readonly T[], r: PyRegion, move: (x: T) => T): T[] {
@@ -122,23 +121,18 @@ class FileWalk {
    * The walk of the statements in the region only, the rest kept from the previous facts; `false`
    * when that is not sound (the file's flags or module-level names changed: every statement may read otherwise).
    */
-  runRegion(root: PyNode, previous: PyFileFacts, r: PyRegion): PyFileFacts | undefined | false {
+  runRegion(previous: PyFileFacts, r: PyRegion): PyFileFacts | undefined | false {
     if (!this.hits.length) return undefined;
     const p = previous.module;
     if (p.v11 !== this.v11 || p.aiocqhttp !== this.aiocqhttp) return false;
-    const region: [PyNode, number][] = [];
-    for (let kid = root.firstChildForIndex!(r.from); kid && this.start(kid) < r.to; kid = kid.nextSibling ?? null) {
-      const next = kid.nextSibling ?? null;
-      region.push([kid, next ? this.start(next) : this.text.length]);
-    }
-    for (const [kid] of region) this.moduleName(kid);
+    for (const [kid] of r.statements) this.moduleName(kid);
     this.module = around(p.names, this.module, r, (x) => ({ ...x, start: x.start + r.delta }));
     const names = (xs: readonly PyModuleName[]) => xs.map((x) => `${x.kind}:${x.name}`).join('\n');
     if (names(this.module) !== names(p.names)) return false;
     for (const x of this.module) (x.kind === 'bot' ? this.botNames : this.matcherNames).add(x.name);
-    for (const [kid, bound] of region) this.walk(kid, bound);
-    this.out.events = around(previous.events, this.out.events, r, (x) => moved(x, r.delta));
-    this.out.messages = around(previous.messages, this.out.messages, r, (x) => ({ ...moved(x, r.delta), value: moved(x.value, r.delta) }));
+    for (const [kid, bound] of r.statements) this.walk(kid, bound);
+    this.out.events = around(previous.events, this.out.events, r, (x) => moveRange(x, r.delta));
+    this.out.messages = around(previous.messages, this.out.messages, r, (x) => ({ ...moveRange(x, r.delta), value: moveRange(x.value, r.delta) }));
     return this.result();
   }
 
